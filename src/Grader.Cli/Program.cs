@@ -1,0 +1,12 @@
+using System.Text;
+
+namespace Grader.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        Console.OutputEncoding = new UTF8Encoding(false);
+        return Cli.Run(args, Console.Out, Console.Error);
+    }
+}

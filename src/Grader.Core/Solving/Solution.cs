@@ -1,0 +1,60 @@
+using Grader.Diagnostics;
+using Grader.Graphs;
+using Grader.Tapes;
+using Grader.Values;
+
+namespace Grader.Solving;
+
+/// <summary>The reference answers of one compiled problem, or why its forward pass failed.</summary>
+public sealed class Solution
+{
+    public required CompiledProblem Problem { get; init; }
+
+    /// <summary>Set when the forward pass failed: names the node and the values involved.</summary>
+    public Diagnostic? Failure { get; init; }
+
+    public IReadOnlyDictionary<string, Tensor> Values { get; init; } = new Dictionary<string, Tensor>();
+
+    /// <summary>The gradient of the output at every input and node; null when the output is not scalar and no upstream is given.</summary>
+    public IReadOnlyDictionary<string, Tensor>? Gradients { get; init; }
+
+    public IReadOnlyList<Answer> Answers { get; init; } = [];
+
+    public bool Failed => Failure is not null;
+
+    public Tensor? AnswerFor(string key) => Answers.FirstOrDefault(a => a.Key.Text == key)?.Value;
+}
+
+public sealed record Answer(AnswerKey Key, Tensor Value);
+
+/// <summary>Runs a compiled problem forward and backward and reads off every asked answer.</summary>
+public static class Solver
+{
+    public static Solution Solve(CompiledProblem problem)
+    {
+        var run = new TapeRun(problem.Tape);
+        var failure = run.Forward();
+        if (failure is not null)
+        {
+            return new Solution { Problem = problem, Failure = Describe(problem, failure) };
+        }
+
+        var values = problem.Nodes.ToDictionary(n => n.Name, n => run.Value(n.Slot).Copy());
+        var keys = new KeyEvaluator(problem, run);
+        Dictionary<string, Tensor>? gradients = null;
+        if (keys.OutputSeed() is { } seed)
+        {
+            run.Backward(problem.Output.Slot, seed);
+            gradients = problem.Nodes.ToDictionary(n => n.Name, n => run.Gradient(n.Slot).Copy());
+        }
+
+        var answers = problem.Keys.Select(k => new Answer(k, keys.Evaluate(k))).ToList();
+        return new Solution { Problem = problem, Values = values, Gradients = gradients, Answers = answers };
+    }
+
+    public static Diagnostic Describe(CompiledProblem problem, StepFailure failure)
+    {
+        var step = problem.Tape.Steps[failure.Step];
+        return Diagnostic.Error(step.Position, $"problem `{problem.Problem.Id}`: {failure.Message}");
+    }
+}

@@ -1,0 +1,137 @@
+using Grader.Values;
+
+namespace Grader.Tapes;
+
+/// <summary>
+/// The values and gradients of one evaluation of a <see cref="Tape"/>. Buffers are
+/// kept between passes, so repeated evaluation allocates only when shapes change.
+/// Forward and backward are loops over the steps: no recursion, whatever the depth.
+/// </summary>
+public sealed partial class TapeRun
+{
+    private readonly Tape _tape;
+    private readonly Tensor?[] _values;
+    private readonly Tensor?[] _grads;
+    private readonly bool[] _gradTouched;
+
+    public TapeRun(Tape tape)
+    {
+        _tape = tape;
+        _values = new Tensor?[tape.Count];
+        _grads = new Tensor?[tape.Count];
+        _gradTouched = new bool[tape.Count];
+    }
+
+    public Tape Tape => _tape;
+
+    /// <summary>Steps that sat exactly on a kink in the last forward pass: relu or abs at 0, a tie.</summary>
+    public List<int> Kinks { get; } = [];
+
+    public Tensor Value(int step) => _values[step] ?? throw new InvalidOperationException("no forward pass yet");
+
+    /// <summary>The gradient at a step after <see cref="Backward"/>; zeros where none arrived.</summary>
+    public Tensor Gradient(int step)
+    {
+        var value = Value(step);
+        var grad = _grads[step];
+        return _gradTouched[step] && grad is not null ? grad : Tensor.Zeros(value.Shape);
+    }
+
+    /// <summary>
+    /// Evaluates steps from <paramref name="from"/> on. The optional perturbation adds
+    /// delta to one element of one step's value as soon as it is computed; overrides
+    /// replace a step's value outright (a student's own answer for that node).
+    /// </summary>
+    public StepFailure? Forward(int from = 0, Perturbation? perturbation = null, Tensor?[]? overrides = null)
+    {
+        if (from == 0)
+        {
+            Kinks.Clear();
+        }
+
+        for (var i = from; i < _tape.Count; i++)
+        {
+            var error = Evaluate(i);
+            if (error is not null)
+            {
+                return new StepFailure(i, error);
+            }
+
+            if (overrides?[i] is { } replacement && replacement.SameShape(_values[i]!))
+            {
+                Array.Copy(replacement.Data, _values[i]!.Data, replacement.Count);
+            }
+
+            if (perturbation is { } p && p.Step == i)
+            {
+                _values[i]!.Data[p.Element] += p.Delta;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Backpropagates from step <paramref name="from"/>, whose gradient is <paramref name="seed"/>.
+    /// A gradient override replaces the gradient that has arrived at a step before it flows on.
+    /// </summary>
+    public void Backward(int from, Tensor seed, Tensor?[]? overrides = null)
+    {
+        Array.Clear(_gradTouched);
+        Grad(from).Data.AsSpan().Clear();
+        Array.Copy(seed.Data, _grads[from]!.Data, seed.Count);
+        _gradTouched[from] = true;
+
+        for (var i = from; i >= 0; i--)
+        {
+            if (!_gradTouched[i] || !_tape.DependsOnInput[i])
+            {
+                continue;
+            }
+
+            if (overrides?[i] is { } replacement && replacement.SameShape(_grads[i]!))
+            {
+                Array.Copy(replacement.Data, _grads[i]!.Data, replacement.Count);
+            }
+
+            Propagate(i);
+        }
+    }
+
+    /// <summary>The gradient buffer of a step, zeroed the first time it is touched in a pass.</summary>
+    private Tensor Grad(int step)
+    {
+        var value = _values[step]!;
+        var grad = _grads[step];
+        if (grad is null || !grad.SameShape(value))
+        {
+            grad = Tensor.Zeros(value.Shape);
+            _grads[step] = grad;
+            _gradTouched[step] = true;
+            return grad;
+        }
+
+        if (!_gradTouched[step])
+        {
+            grad.Data.AsSpan().Clear();
+            _gradTouched[step] = true;
+        }
+
+        return grad;
+    }
+
+    private Tensor Output(int step, int[] shape)
+    {
+        var value = _values[step];
+        if (value is null || !Tensor.SameShape(value.Shape, shape))
+        {
+            value = Tensor.Zeros(shape);
+            _values[step] = value;
+        }
+
+        return value;
+    }
+}
+
+/// <summary>Adds <see cref="Delta"/> to element <see cref="Element"/> of step <see cref="Step"/>.</summary>
+public readonly record struct Perturbation(int Step, int Element, double Delta);
