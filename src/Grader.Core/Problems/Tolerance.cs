@@ -60,7 +60,16 @@ public sealed record Tolerance(ToleranceKind Kind, double Relative, double Absol
         _ => $"{Digits} decimal places",
     };
 
-    private static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+    /// <summary>0.001, 0.05, 1e-09 → "0.001", "0.05", "1e-9".</summary>
+    private static string Format(double value)
+    {
+        if (value == 0 || (Math.Abs(value) >= 1e-3 && Math.Abs(value) < 1e6))
+        {
+            return value.ToString("G4", CultureInfo.InvariantCulture);
+        }
+
+        return value.ToString("0.###e+0", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The accepted interval around a reference, such as `[0.2348, 0.2352]`.</summary>
     public string Interval(double expected)

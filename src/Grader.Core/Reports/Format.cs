@@ -14,7 +14,7 @@ public static class Format
             return value.Format(Numbers.Short);
         }
 
-        var cells = value.Data.Select(Numbers.Short).ToArray();
+        var cells = value.Data.Select(v => Numbers.Short(v)).ToArray();
         var width = cells.Max(c => c.Length);
         var text = new StringBuilder();
         for (var r = 0; r < value.Rows; r++)

@@ -40,9 +40,11 @@ public sealed partial class TapeRun
     /// <summary>
     /// Evaluates steps from <paramref name="from"/> on. The optional perturbation adds
     /// delta to one element of one step's value as soon as it is computed; overrides
-    /// replace a step's value outright (a student's own answer for that node).
+    /// replace a step's value outright (a student's own answer for that node); what the
+    /// step computed before it was replaced is kept in <paramref name="replaced"/>.
     /// </summary>
-    public StepFailure? Forward(int from = 0, Perturbation? perturbation = null, Tensor?[]? overrides = null)
+    public StepFailure? Forward(int from = 0, Perturbation? perturbation = null, Tensor?[]? overrides = null,
+        Tensor?[]? replaced = null)
     {
         if (from == 0)
         {
@@ -59,6 +61,7 @@ public sealed partial class TapeRun
 
             if (overrides?[i] is { } replacement && replacement.SameShape(_values[i]!))
             {
+                replaced?[i] = _values[i]!.Copy();
                 Array.Copy(replacement.Data, _values[i]!.Data, replacement.Count);
             }
 
@@ -73,9 +76,10 @@ public sealed partial class TapeRun
 
     /// <summary>
     /// Backpropagates from step <paramref name="from"/>, whose gradient is <paramref name="seed"/>.
-    /// A gradient override replaces the gradient that has arrived at a step before it flows on.
+    /// A gradient override replaces the gradient that has arrived at a step before it flows on;
+    /// the gradient that had arrived is kept in <paramref name="replaced"/>.
     /// </summary>
-    public void Backward(int from, Tensor seed, Tensor?[]? overrides = null)
+    public void Backward(int from, Tensor seed, Tensor?[]? overrides = null, Tensor?[]? replaced = null)
     {
         Array.Clear(_gradTouched);
         Grad(from).Data.AsSpan().Clear();
@@ -91,6 +95,7 @@ public sealed partial class TapeRun
 
             if (overrides?[i] is { } replacement && replacement.SameShape(_grads[i]!))
             {
+                replaced?[i] = _grads[i]!.Copy();
                 Array.Copy(replacement.Data, _grads[i]!.Data, replacement.Count);
             }
 

@@ -199,8 +199,10 @@ public static class Numbers
         return value.ToString("R", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Six significant figures, no trailing noise: 0.235004, 6, -1.5e-07.</summary>
-    public static string Short(double value)
+    /// <summary>Six significant figures (or <paramref name="figures"/>), no trailing noise: 0.235004, 6, -1.5e-7.</summary>
+    public static string Short(double value) => Short(value, 6);
+
+    public static string Short(double value, int figures)
     {
         if (double.IsNaN(value) || double.IsInfinity(value))
         {
@@ -212,7 +214,8 @@ public static class Numbers
             return "0";
         }
 
-        return value.ToString("G6", CultureInfo.InvariantCulture);
+        var text = value.ToString("G" + figures.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return text.Contains('E') ? text.Replace("E-0", "e-").Replace("E+0", "e+").Replace('E', 'e') : text;
     }
 
     public static string Percent(double value) =>

@@ -1,0 +1,381 @@
+using System.Globalization;
+using Grader.Graphs;
+using Grader.Solving;
+using Grader.Tapes;
+using Grader.Values;
+
+namespace Grader.Grading;
+
+/// <summary>
+/// Names the likely mistake behind a wrong answer, from the graph rather than from
+/// a list of known answers: an error carried forward from the student's own earlier
+/// answer, a flipped sign, a local gradient where the chain rule needed the upstream
+/// factor, another key's value, the reciprocal, a transposed or unsummed tensor, the
+/// gradient of one sample of a batch, or too few significant figures. A hint never
+/// states a reference value.
+/// </summary>
+public sealed class Mistakes
+{
+    private readonly Solution _solution;
+    private readonly CompiledProblem _problem;
+    private readonly Dictionary<string, AnswerResult> _results;
+    private readonly TapeRun _reference;
+    private readonly KeyEvaluator _referenceKeys;
+    private readonly TapeRun _forced;
+    private readonly bool _forcedOk;
+    private readonly Tensor?[] _forcedValues;
+    private readonly Tensor?[] _forcedGradients;
+
+    public Mistakes(Solution solution, IReadOnlyList<AnswerResult> results)
+    {
+        _solution = solution;
+        _problem = solution.Problem;
+        _results = results.ToDictionary(r => r.Key);
+        _reference = new TapeRun(_problem.Tape);
+        _reference.Forward();
+        _referenceKeys = new KeyEvaluator(_problem, _reference);
+
+        var count = _problem.Tape.Count;
+        _forced = new TapeRun(_problem.Tape);
+        _forcedValues = new Tensor?[count];
+        _forcedGradients = new Tensor?[count];
+        _forcedOk = _forced.Forward(overrides: Overrides(AnswerKind.Value), replaced: _forcedValues) is null;
+        if (_forcedOk && _referenceKeys.OutputSeed() is { } seed)
+        {
+            var arrived = new Tensor?[count];
+            _forced.Backward(_problem.Output.Slot, seed, Overrides(AnswerKind.Gradient), arrived);
+            foreach (var node in _problem.Nodes)
+            {
+                _forcedGradients[node.Slot] = arrived[node.Slot] ?? _forced.Gradient(node.Slot).Copy();
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (_forcedOk && _forcedValues[i] is null)
+            {
+                _forcedValues[i] = _forced.Value(i).Copy();
+            }
+        }
+    }
+
+    public AnswerResult Explain(AnswerResult result)
+    {
+        if (result.Verdict is Verdict.Correct or Verdict.Missing || result.Got is null)
+        {
+            return result;
+        }
+
+        var key = _problem.Keys.First(k => k.Text == result.Key);
+        if (result.Verdict == Verdict.Invalid)
+        {
+            return result with { Hint = ShapeHint(key, result.Got, result.Expected, result) };
+        }
+
+        if (CarriedForward(key, result) is { } carried)
+        {
+            return carried;
+        }
+
+        foreach (var (hint, candidate) in Candidates(key, result.Expected))
+        {
+            var distinct = !Comparison.Matches(result.Expected, candidate, key.Tolerance);
+            if (distinct && Comparison.Matches(candidate, result.Got, key.Tolerance))
+            {
+                return result with { Hint = hint };
+            }
+        }
+
+        return result with { Hint = PrecisionHint(result) };
+    }
+
+    /// <summary>Student answers for whole nodes, as overrides of values or of output gradients.</summary>
+    private Tensor?[] Overrides(AnswerKind kind)
+    {
+        var overrides = new Tensor?[_problem.Tape.Count];
+        foreach (var key in _problem.Keys.Where(k => k.Kind == kind && k.Element is null))
+        {
+            var answer = _results[key.Text];
+            if (answer.Got is null || !answer.Got.SameShape(answer.Expected))
+            {
+                continue;
+            }
+
+            if (kind == AnswerKind.Value && !key.Of.IsInput)
+            {
+                overrides[key.Of.Slot] = answer.Got;
+            }
+            else if (kind == AnswerKind.Gradient && key.Of == _problem.Output && !key.With!.IsInput)
+            {
+                overrides[key.With.Slot] = answer.Got;
+            }
+        }
+
+        return overrides;
+    }
+
+    private AnswerResult? CarriedForward(AnswerKey key, AnswerResult result)
+    {
+        var carried = CarriedValue(key);
+        if (carried is null || !carried.SameShape(result.Got!))
+        {
+            return null;
+        }
+
+        var differs = !Comparison.Matches(result.Expected, carried, key.Tolerance);
+        if (!differs || !Comparison.Matches(carried, result.Got!, key.Tolerance))
+        {
+            return null;
+        }
+
+        var source = FirstWrong(key);
+        var from = source is null ? "an earlier answer" : $"`{source}`";
+        var hint = $"error carried forward from {from}: this is right for your own value of {from}, fix that first";
+        if (_problem.Problem.CarryForward)
+        {
+            return result with { Verdict = Verdict.Correct, Points = result.MaxPoints, CarriedForward = true, Hint = hint + " (credited)" };
+        }
+
+        return result with { CarriedForward = true, Hint = hint };
+    }
+
+    /// <summary>What the key's value would be, computed from the student's own earlier answers.</summary>
+    private Tensor? CarriedValue(AnswerKey key)
+    {
+        if (!_forcedOk)
+        {
+            return null;
+        }
+
+        Tensor? whole;
+        if (key.Kind == AnswerKind.Value)
+        {
+            whole = key.Of.IsInput ? null : _forcedValues[key.Of.Slot];
+        }
+        else if (key.Of == _problem.Output)
+        {
+            whole = _forcedGradients[key.With!.Slot];
+        }
+        else
+        {
+            _forced.Forward(overrides: Overrides(AnswerKind.Value));
+            _forced.Backward(key.Of.Slot, Tensor.Scalar(1));
+            whole = _forced.Gradient(key.With!.Slot).Copy();
+        }
+
+        if (whole is null)
+        {
+            return null;
+        }
+
+        var (flat, _) = key.FlatIndex(whole);
+        return flat < 0 ? whole : Tensor.Scalar(whole.Data[flat]);
+    }
+
+    /// <summary>The earliest wrong answer this key depends on: a node value forward, a gradient backward.</summary>
+    private string? FirstWrong(AnswerKey key)
+    {
+        bool Wrong(AnswerKey other) => other != key && _results[other.Text].Verdict is Verdict.Incorrect or Verdict.Invalid;
+
+        if (key.Kind == AnswerKind.Gradient && key.Of == _problem.Output)
+        {
+            var gradient = _problem.Keys
+                .Where(k => k.Kind == AnswerKind.Gradient && k.Of == key.Of && Wrong(k) && !k.With!.IsInput)
+                .Where(k => _problem.Tape.Ancestors(k.With!.Slot)[key.With!.Slot])
+                .OrderByDescending(k => k.With!.Slot)
+                .FirstOrDefault();
+            if (gradient is not null)
+            {
+                return gradient.Text;
+            }
+        }
+
+        var ancestors = _problem.Tape.Ancestors(key.Of.Slot);
+        return _problem.Keys
+            .Where(k => k.Kind == AnswerKind.Value && !k.Of.IsInput && ancestors[k.Of.Slot] && Wrong(k))
+            .OrderBy(k => k.Of.Slot)
+            .FirstOrDefault()?.Text;
+    }
+
+    private IEnumerable<(string Hint, Tensor Value)> Candidates(AnswerKey key, Tensor expected)
+    {
+        yield return ("the sign is flipped", expected.Map(v => -v));
+
+        if (key.Kind == AnswerKind.Gradient)
+        {
+            foreach (var candidate in ChainRuleCandidates(key))
+            {
+                yield return candidate;
+            }
+        }
+
+        foreach (var other in _problem.Keys.Where(k => k != key))
+        {
+            if (_solution.AnswerFor(other.Text) is { } value)
+            {
+                yield return ($"this is the answer to `{other.Text}`: answers swapped?", value);
+            }
+        }
+
+        if (expected.Data.All(v => v != 0))
+        {
+            yield return ("this is the reciprocal of the answer: check which way the division goes", expected.Map(v => 1 / v));
+        }
+
+        if (expected.Rank == 2)
+        {
+            yield return ("the matrix is transposed", expected.Transposed());
+        }
+
+        foreach (var batch in BatchSizes())
+        {
+            var text = batch.ToString(CultureInfo.InvariantCulture);
+            yield return ($"off by a factor of {text}, the batch size: sum versus mean over the batch?", expected.Map(v => v * batch));
+            yield return ($"off by a factor of {text}, the batch size: sum versus mean over the batch?", expected.Map(v => v / batch));
+        }
+
+        if (key.Kind == AnswerKind.Gradient && key.Of == _problem.Output && key.Element is null)
+        {
+            foreach (var candidate in OneSampleCandidates(key))
+            {
+                yield return candidate;
+            }
+        }
+    }
+
+    /// <summary>
+    /// For dA/dB: the local gradient dC/dB of a node C between B and A (the chain rule's
+    /// upstream factor dA/dC left out), and the upstream gradient dA/dC at a node C that
+    /// uses B (the local factor left out).
+    /// </summary>
+    private IEnumerable<(string, Tensor)> ChainRuleCandidates(AnswerKey key)
+    {
+        var (a, b) = (key.Of, key.With!);
+        var aAncestors = _problem.Tape.Ancestors(a.Slot);
+        foreach (var c in _problem.Nodes.Where(n => !n.IsInput && n != a && n != b && aAncestors[n.Slot]))
+        {
+            if (!_problem.Tape.Ancestors(c.Slot)[b.Slot] || !_reference.Value(c.Slot).IsScalar)
+            {
+                continue;
+            }
+
+            var local = Element(key, _referenceKeys.Gradient(c, b));
+            yield return ($"this is the local gradient `d{c.Name}/d{b.Name}`; the chain rule multiplies it "
+                + $"by the upstream gradient `d{a.Name}/d{c.Name}`", local);
+
+            if (c.Uses.Contains(b.Name))
+            {
+                var upstream = _referenceKeys.Gradient(a, c);
+                if (upstream.SameShape(_reference.Value(b.Slot)) || upstream.IsScalar)
+                {
+                    var shaped = upstream.IsScalar && key.Element is null ? Broadcast(upstream, _reference.Value(b.Slot)) : upstream;
+                    yield return ($"this is `d{a.Name}/d{c.Name}`, the gradient arriving at `{c.Name}`; multiply it by "
+                        + $"the local gradient `d{c.Name}/d{b.Name}`", Element(key, shaped));
+                }
+            }
+        }
+    }
+
+    private static Tensor Broadcast(Tensor scalar, Tensor like) => like.Map(_ => scalar.ScalarValue);
+
+    private static Tensor Element(AnswerKey key, Tensor whole)
+    {
+        var (flat, _) = key.FlatIndex(whole);
+        return flat < 0 ? whole : Tensor.Scalar(whole.Data[flat]);
+    }
+
+    /// <summary>The row counts of the problem's matrix inputs: the sizes of its batches.</summary>
+    private IEnumerable<int> BatchSizes() => _problem.Nodes
+        .Where(n => n.IsInput && _reference.Value(n.Slot).Rank == 2 && _reference.Value(n.Slot).Rows > 1)
+        .Select(n => _reference.Value(n.Slot).Rows)
+        .Distinct();
+
+    /// <summary>
+    /// The gradient at B when only one sample (row) of a batched node C passes its
+    /// gradient back: what a student gets who differentiates one sample, not the batch.
+    /// </summary>
+    private IEnumerable<(string, Tensor)> OneSampleCandidates(AnswerKey key)
+    {
+        var b = key.With!;
+        var seed = _referenceKeys.OutputSeed();
+        if (seed is null)
+        {
+            yield break;
+        }
+
+        var batched = _problem.Tape.Steps
+            .Select((step, slot) => slot)
+            .Where(slot => slot > b.Slot && _problem.Tape.Ancestors(slot)[b.Slot])
+            .Where(slot => _reference.Value(slot) is { Rank: 2, Rows: > 1 } && !_reference.Value(b.Slot).SameShape(_reference.Value(slot)))
+            .Take(1)
+            .ToList();
+        foreach (var slot in batched)
+        {
+            _reference.Backward(_problem.Output.Slot, seed);
+            var full = _reference.Gradient(slot).Copy();
+            for (var row = 0; row < full.Rows; row++)
+            {
+                var masked = Tensor.Zeros(full.Shape);
+                Array.Copy(full.Data, row * full.Columns, masked.Data, row * full.Columns, full.Columns);
+                var overrides = new Tensor?[_problem.Tape.Count];
+                overrides[slot] = masked;
+                _reference.Backward(_problem.Output.Slot, seed, overrides);
+                var text = row.ToString(CultureInfo.InvariantCulture);
+                yield return ($"this is the gradient of sample {text} alone; over a batch the gradients of all "
+                    + "samples add up", _reference.Gradient(b.Slot).Copy());
+            }
+        }
+    }
+
+    /// <summary>Hints for an answer of the wrong shape: transposed, or a batch left unsummed.</summary>
+    private static string? ShapeHint(AnswerKey key, Tensor got, Tensor expected, AnswerResult result)
+    {
+        if (expected.Rank == 2 && Comparison.Matches(expected.Transposed(), got, key.Tolerance))
+        {
+            return $"transposed: the answer has the shape of the matrix it differentiates by, {expected.ShapeText}";
+        }
+
+        if (expected.Rank == 1 && got.Rank == 2 && got.Columns == expected.Count)
+        {
+            var sums = new double[got.Columns];
+            for (var k = 0; k < got.Count; k++)
+            {
+                sums[k % got.Columns] += got.Data[k];
+            }
+
+            if (Comparison.Matches(expected, Tensor.Vector(sums), key.Tolerance))
+            {
+                return "sum over the batch (axis 0): a vector broadcast to every row gets the sum of the rows' gradients";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? PrecisionHint(AnswerResult result)
+    {
+        if (!result.Expected.IsScalar || result.Got is null)
+        {
+            return null;
+        }
+
+        var (expected, got) = (result.Expected.ScalarValue, result.Got.ScalarValue);
+        if (expected == 0 || !double.IsFinite(got))
+        {
+            return null;
+        }
+
+        var magnitude = Math.Floor(Math.Log10(Math.Abs(expected)));
+        for (var figures = 6; figures >= 1; figures--)
+        {
+            var halfUnit = 0.5 * Math.Pow(10, magnitude - figures + 1);
+            if (Math.Abs(got - expected) <= halfUnit * (1 + 1e-9))
+            {
+                var word = figures == 1 ? "figure" : "figures";
+                return $"right to {figures} significant {word} only; the tolerance is {result.Tolerance}: keep more digits";
+            }
+        }
+
+        return null;
+    }
+}
