@@ -32,7 +32,8 @@ public static class Cli
         {
             foreach (var problem in parsed.Errors)
             {
-                error.WriteLine($"grader: error: {problem.Message}");
+                var message = problem.Message.Replace("\n\t", " ", StringComparison.Ordinal).Replace('\n', ' ');
+                error.WriteLine($"grader: error: {message}");
             }
 
             error.WriteLine("Run `grader --help` for usage.");

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Grader.Checking;
-using Grader.Graphs;
 using Grader.Reports;
 
 namespace Grader.Cli.Commands;
@@ -35,8 +34,8 @@ public static class VerifyCommand
                 continue;
             }
 
-            var checks = set.Problems.Select(p => GradientChecker.Check(ProblemCompiler.Compile(p, set.Id, null))).ToList();
-            verified.Add(new VerifiedSet(path, set.Id, checks, []));
+            var checks = set.Problems.Select(p => ProblemVerifier.Verify(p, set.Id)).ToList();
+            verified.Add(new VerifiedSet(path, set.Id, checks));
         }
 
         console.Out.Write(format == "json" ? VerifyReport.Json(verified) : VerifyReport.Text(verified));

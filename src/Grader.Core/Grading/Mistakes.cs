@@ -59,6 +59,33 @@ public sealed class Mistakes
         }
     }
 
+    /// <summary>
+    /// The wrong answers a student commonly gives for a key: a flipped sign, a local
+    /// gradient for the global one, another key's value. An author wants each of them
+    /// to fall outside the tolerance, or the problem cannot catch that mistake.
+    /// </summary>
+    public IEnumerable<(string Mistake, Tensor Value)> CommonMistakes(AnswerKey key)
+    {
+        var expected = _solution.AnswerFor(key.Text)!;
+        yield return ("a flipped sign", expected.Map(v => -v));
+        if (key.Kind == AnswerKind.Gradient)
+        {
+            foreach (var (hint, value) in ChainRuleCandidates(key))
+            {
+                var name = hint.Split('`')[1];
+                yield return ($"`{name}` given for `{key.Text}`", value);
+            }
+        }
+
+        foreach (var other in _problem.Keys.Where(k => k != key))
+        {
+            if (_solution.AnswerFor(other.Text) is { } value)
+            {
+                yield return ($"the answer to `{other.Text}` given for `{key.Text}`", value);
+            }
+        }
+    }
+
     public AnswerResult Explain(AnswerResult result)
     {
         if (result.Verdict is Verdict.Correct or Verdict.Missing || result.Got is null)
@@ -95,8 +122,7 @@ public sealed class Mistakes
         var overrides = new Tensor?[_problem.Tape.Count];
         foreach (var key in _problem.Keys.Where(k => k.Kind == kind && k.Element is null))
         {
-            var answer = _results[key.Text];
-            if (answer.Got is null || !answer.Got.SameShape(answer.Expected))
+            if (!_results.TryGetValue(key.Text, out var answer) || answer.Got is null || !answer.Got.SameShape(answer.Expected))
             {
                 continue;
             }

@@ -12,7 +12,9 @@ namespace Grader.Graphs;
 /// </summary>
 public static class ProblemCompiler
 {
-    public static CompiledProblem Compile(Problem problem, string setId, string? student)
+    /// <param name="fixedInputs">Input values to use instead of the student's variant, for checking variants.</param>
+    public static CompiledProblem Compile(Problem problem, string setId, string? student,
+        IReadOnlyDictionary<string, Tensor>? fixedInputs = null)
     {
         var builder = new TapeBuilder();
         var nodes = new List<GraphNode>();
@@ -22,7 +24,9 @@ public static class ProblemCompiler
 
         foreach (var input in problem.Inputs)
         {
-            var value = input.Value ?? input.Variant!.Draw(setId, problem.Id, input.Name, student ?? "");
+            var value = fixedInputs?.GetValueOrDefault(input.Name)
+                ?? input.Value
+                ?? input.Variant!.Draw(setId, problem.Id, input.Name, student ?? "");
             inputs[input.Name] = value;
             slots[input.Name] = builder.AddInput(input.Name, value, input.Position);
             nodes.Add(new GraphNode(input.Name, true, slots[input.Name], "input", input.Position, []));

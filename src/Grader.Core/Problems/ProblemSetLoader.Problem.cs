@@ -223,6 +223,11 @@ public static partial class ProblemSetLoader
 
         if (nodes is null && function is null)
         {
+            if (problem.HasUnknownKeys)
+            {
+                return null;
+            }
+
             diagnostics.Add(Diagnostic.Error(problem.Node.Position,
                 "a problem needs `nodes:` (named steps) or `function:` (one expression such as `f = x * (y + z)`)"));
             return null;

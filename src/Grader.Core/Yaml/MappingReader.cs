@@ -21,6 +21,9 @@ public sealed class MappingReader
 
     public YamlNode Node { get; }
 
+    /// <summary>Whether the mapping had a key that is not known (already reported).</summary>
+    public bool HasUnknownKeys { get; private set; }
+
     /// <summary>Reads a mapping; reports `what` as expected when the node is something else.</summary>
     public static MappingReader? Open(YamlNode node, string what, List<Diagnostic> diagnostics, string[] known)
     {
@@ -35,6 +38,7 @@ public sealed class MappingReader
         {
             if (!known.Contains(key.Value))
             {
+                reader.HasUnknownKeys = true;
                 var hint = Suggest.Hint(key.Value, known);
                 var list = hint.Length > 0 ? hint : $"; known keys: {string.Join(", ", known)}";
                 diagnostics.Add(Diagnostic.Error(key.Position, $"unknown key `{key.Value}` in {what}{list}"));
