@@ -24,6 +24,7 @@ public static class Cli
         var root = new RootCommand("Grader: reference answers, gradient checks and grading for backpropagation worksheets.");
         root.Subcommands.Add(SolveCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
+        root.Subcommands.Add(GraphCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
