@@ -25,6 +25,7 @@ public static class Cli
         root.Subcommands.Add(SolveCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
         root.Subcommands.Add(GraphCommand.Create(console));
+        root.Subcommands.Add(NewCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
