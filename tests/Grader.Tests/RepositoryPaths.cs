@@ -15,6 +15,7 @@ public static class RepositoryPaths
             directory = directory.Parent;
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("Grader.sln not found above the test assembly");
+        return directory?.FullName
+            ?? throw new InvalidOperationException("Grader.sln not found above the test assembly");
     }
 }

@@ -11,7 +11,7 @@ public static class GraphCommand
     public static Command Create(CliConsole console)
     {
         var set = new Argument<string>("SET") { Description = "The problem set (YAML)." };
-        var problem = new Option<string>("--problem") { Description = "The id of the problem to draw.", Required = true };
+        var problem = new Option<string>("--problem") { Description = "The problem to draw.", Required = true };
         var student = new Option<string?>("--student") { Description = "Use this student's variant of the inputs." };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "dot" };
         format.AcceptOnlyFromAmong("dot", "mermaid");
@@ -55,7 +55,8 @@ public static class GraphCommand
         }
 
         var solution = Solve(ProblemCompiler.Compile(problems[0], set.Id, student));
-        console.Out.Write(format == "mermaid" ? GraphRenderer.Mermaid(solution, view) : GraphRenderer.Dot(solution, view));
+        var graph = format == "mermaid" ? GraphRenderer.Mermaid(solution, view) : GraphRenderer.Dot(solution, view);
+        console.Out.Write(graph);
 
         if (solution.Failed)
         {

@@ -31,8 +31,8 @@ public static partial class NewCommand
         var setId = id ?? StarterSet.IdFromFileName(path);
         if (!IdPattern().IsMatch(setId))
         {
-            console.Error.WriteLine($"grader: error: invalid id `{setId}`: use lower case letters, digits, `-` and `_`, "
-                + "starting with a letter or digit");
+            console.Error.WriteLine($"grader: error: invalid id `{setId}`: use lower case letters, digits, "
+                + "`-` and `_`, starting with a letter or digit");
             return ExitCode.Unusable;
         }
 

@@ -14,7 +14,7 @@ public static partial class StarterSet
     [GeneratedRegex("[^a-z0-9_-]+")]
     private static partial Regex NotIdCharacters();
 
-    /// <summary>An id made from a file name: `Week 3.yaml` becomes `week-3`; `problems` when nothing is left.</summary>
+    /// <summary>An id made from a file name: `Week 3.yaml` becomes `week-3`; `problems` if nothing is left.</summary>
     public static string IdFromFileName(string path)
     {
         var stem = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();

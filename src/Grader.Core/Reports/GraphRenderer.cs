@@ -56,8 +56,8 @@ public static class GraphRenderer
 
         foreach (var node in problem.Nodes)
         {
-            text.Append("  ").Append(MermaidId(node.Name)).Append("[\"").Append(MermaidLabel(solution, node, shown))
-                .Append("\"]\n");
+            var label = MermaidLabel(solution, node, shown);
+            text.Append("  ").Append(MermaidId(node.Name)).Append("[\"").Append(label).Append("\"]\n");
         }
 
         foreach (var (from, to) in Edges(problem))
@@ -70,7 +70,8 @@ public static class GraphRenderer
         text.Append("  classDef output fill:#fff8e1,stroke:#333333,stroke-width:2px\n");
         foreach (var (kind, names) in NodeClasses(problem))
         {
-            text.Append("  class ").Append(string.Join(",", names.Select(MermaidId))).Append(' ').Append(kind).Append('\n');
+            var ids = string.Join(",", names.Select(MermaidId));
+            text.Append("  class ").Append(ids).Append(' ').Append(kind).Append('\n');
         }
 
         return text.ToString();
@@ -104,7 +105,8 @@ public static class GraphRenderer
         var output = problem.Output.Name;
         var inputs = problem.Nodes.Where(n => n.IsInput).Select(n => n.Name).ToList();
         var steps = problem.Nodes.Where(n => !n.IsInput && n.Name != output).Select(n => n.Name).ToList();
-        foreach (var (kind, names) in new[] { ("input", inputs), ("step", steps), ("output", new List<string> { output }) })
+        var classes = new[] { ("input", inputs), ("step", steps), ("output", new List<string> { output }) };
+        foreach (var (kind, names) in classes)
         {
             if (names.Count > 0)
             {
@@ -143,7 +145,7 @@ public static class GraphRenderer
         return legend.Count == 0 ? $"<b>{title}</b>" : $"<b>{title}</b><br/>{string.Join(", ", legend)}";
     }
 
-    /// <summary>An HTML-like table: name and operation, then the value, then the gradient in its own colour.</summary>
+    /// <summary>An HTML-like table: name and operation, the value, then the gradient in its own colour.</summary>
     private static string DotTable(Solution solution, GraphNode node, Rows shown)
     {
         var isOutput = node == solution.Problem.Output;
@@ -156,7 +158,8 @@ public static class GraphRenderer
 
         if (shown.Values)
         {
-            table.Append($"      <tr><td><font color=\"{ValueColor}\">{Html(ValueText(solution, node))}</font></td></tr>\n");
+            table.Append($"      <tr><td><font color=\"{ValueColor}\">")
+                .Append(Html(ValueText(solution, node))).Append("</font></td></tr>\n");
         }
 
         if (shown.Gradients)
@@ -189,9 +192,13 @@ public static class GraphRenderer
         return string.Join("<br/>", lines);
     }
 
-    /// <summary>A quoted DOT id: node names are identifiers, but quoting keeps keywords such as `node` safe.</summary>
-    private static string DotId(string name) =>
-        "\"" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    /// <summary>A quoted DOT id: names are identifiers, but quoting keeps keywords such as `node` safe.</summary>
+    private static string DotId(string name)
+    {
+        var escaped = name.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("\"", "\\\"", StringComparison.Ordinal);
+        return $"\"{escaped}\"";
+    }
 
     /// <summary>Text inside a DOT HTML-like label, where &amp;, &lt;, &gt; and quotes are markup.</summary>
     public static string Html(string text)
@@ -212,7 +219,7 @@ public static class GraphRenderer
         return escaped.ToString();
     }
 
-    /// <summary>A Mermaid node id that no keyword (`end`) or edge syntax (`o`, `x` next to arrows) can capture.</summary>
+    /// <summary>A Mermaid node id that neither a keyword (`end`) nor edge syntax (`--o`, `--x`) can capture.</summary>
     private static string MermaidId(string name) => "n_" + name;
 
     /// <summary>

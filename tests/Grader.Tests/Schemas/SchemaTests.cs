@@ -24,8 +24,8 @@ public sealed class SchemaTests
             ? Directory.GetFiles(folder, "*.y*ml", SearchOption.AllDirectories).Order().ToList()
             : [];
 
-        var errors = files.SelectMany(f =>
-            SchemaValidation.Errors(SchemaValidation.Submission.Value, File.ReadAllText(f)).Select(e => $"{f}: {e}"));
+        var schema = SchemaValidation.Submission.Value;
+        var errors = files.SelectMany(f => SchemaValidation.Errors(schema, File.ReadAllText(f)).Select(e => $"{f}: {e}"));
 
         Assert.Empty(errors);
     }
@@ -55,7 +55,9 @@ public sealed class SchemaTests
     [InlineData("range-of-fractions.yaml", "/problems/0/inputs/x")]
     public void WrongProblemSetFailsWhereTheMistakeIs(string fixture, string location)
     {
-        var errors = SchemaValidation.Errors(SchemaValidation.ProblemSet.Value, Fixture(Path.Combine("wrong", fixture)));
+        var yaml = Fixture(Path.Combine("wrong", fixture));
+
+        var errors = SchemaValidation.Errors(SchemaValidation.ProblemSet.Value, yaml);
 
         Assert.Contains(errors, e => e.StartsWith(location, StringComparison.Ordinal));
     }
