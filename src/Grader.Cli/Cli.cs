@@ -26,6 +26,8 @@ public static class Cli
         root.Subcommands.Add(VerifyCommand.Create(console));
         root.Subcommands.Add(GradeCommand.Create(console));
         root.Subcommands.Add(TemplateCommand.Create(console));
+        root.Subcommands.Add(GraphCommand.Create(console));
+        root.Subcommands.Add(NewCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -43,7 +43,7 @@ public static class SolveCommand
         console.Out.Write(format switch
         {
             "json" => SolveReport.Json(set, solutions, student),
-            "markdown" => SolveReport.Markdown(set, solutions, student),
+            "markdown" => SolveReport.Markdown(set, solutions, student, MermaidBlock),
             _ => SolveReport.Text(set, solutions, student),
         });
 
@@ -54,4 +54,8 @@ public static class SolveCommand
 
         return solutions.Any(s => s.Failed) ? ExitCode.WorkWrong : ExitCode.Ok;
     }
+
+    /// <summary>A fenced block that GitHub and most Markdown viewers draw as the graph.</summary>
+    private static string MermaidBlock(Solution solution) =>
+        "```mermaid\n" + GraphRenderer.Mermaid(solution, GraphView.Full) + "```\n";
 }

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Grader.Graphs;
+using Grader.Reports;
+using Grader.Solving;
+
+namespace Grader.Cli.Commands;
+
+/// <summary>`grader graph SET --problem ID`: the computational graph, with values and gradients on it.</summary>
+public static class GraphCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var set = new Argument<string>("SET") { Description = "The problem set (YAML)." };
+        var problem = new Option<string>("--problem") { Description = "The problem to draw.", Required = true };
+        var student = new Option<string?>("--student") { Description = "Use this student's variant of the inputs." };
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "dot" };
+        format.AcceptOnlyFromAmong("dot", "mermaid");
+        var show = new Option<string>("--show")
+        {
+            Description = "What each node shows besides its name and operation (bare: a blank worksheet).",
+            DefaultValueFactory = _ => "full",
+        };
+        show.AcceptOnlyFromAmong("full", "values", "gradients", "bare");
+
+        var command = new Command("graph", "Draw a problem's computational graph as Graphviz DOT or Mermaid.")
+        {
+            set, problem, student, format, show,
+        };
+        command.SetAction(result => Run(console, result.GetValue(set)!, result.GetValue(problem)!,
+            result.GetValue(student), result.GetValue(format)!, ParseView(result.GetValue(show)!)));
+        return command;
+    }
+
+    private static GraphView ParseView(string show) => show switch
+    {
+        "values" => GraphView.Values,
+        "gradients" => GraphView.Gradients,
+        "bare" => GraphView.Bare,
+        _ => GraphView.Full,
+    };
+
+    private static int Run(CliConsole console, string path, string problemId, string? student, string format,
+        GraphView view)
+    {
+        var set = SetLoading.Load(path, console);
+        if (set is null)
+        {
+            return ExitCode.Unusable;
+        }
+
+        var problems = SetLoading.Select(set, problemId, console);
+        if (problems.Count == 0)
+        {
+            return ExitCode.Unusable;
+        }
+
+        var solution = Solve(ProblemCompiler.Compile(problems[0], set.Id, student));
+        var graph = format == "mermaid" ? GraphRenderer.Mermaid(solution, view) : GraphRenderer.Dot(solution, view);
+        console.Out.Write(graph);
+
+        if (solution.Failed)
+        {
+            console.Error.WriteLine(solution.Failure!.ToString());
+            return ExitCode.WorkWrong;
+        }
+
+        return ExitCode.Ok;
+    }
+
+    /// <summary>
+    /// A student's variant can make a problem that loaded fine unsolvable (a shape or key error);
+    /// the graph is then drawn bare, with the first error as the reason.
+    /// </summary>
+    private static Solution Solve(CompiledProblem compiled)
+    {
+        var error = compiled.Diagnostics.FirstOrDefault(d => d.Severity == Diagnostics.Severity.Error);
+        return error is null ? Solver.Solve(compiled) : new Solution { Problem = compiled, Failure = error };
+    }
+}
