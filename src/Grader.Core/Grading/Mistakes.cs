@@ -77,7 +77,7 @@ public sealed class Mistakes
             }
         }
 
-        foreach (var other in _problem.Keys.Where(k => k != key))
+        foreach (var other in _problem.Keys.Where(k => k != key && k.Kind == key.Kind))
         {
             if (_solution.AnswerFor(other.Text) is { } value)
             {
