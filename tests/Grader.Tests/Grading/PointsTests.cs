@@ -1,4 +1,5 @@
-using Grader.Cli;
+using Xunit;
+using CommandLine = Grader.Cli.Cli;
 using Grader.Grading;
 using static Grader.Tests.Grading.GradingFixture;
 
@@ -61,7 +62,7 @@ public class PointsTests
         var bob = Path.Combine(root, "submissions", "bob.yaml");
         var set = Path.Combine(root, "problems", "section3.yaml");
 
-        var code = Cli.Run(["grade", set, bob, "--format", "json", "--pass-mark", passMark], new StringWriter(), new StringWriter());
+        var code = CommandLine.Run(["grade", set, bob, "--format", "json", "--pass-mark", passMark], new StringWriter(), new StringWriter());
 
         Assert.Equal(exitCode, code);
     }
@@ -73,7 +74,7 @@ public class PointsTests
         var alice = Path.Combine(root, "submissions", "alice.yaml");
         var set = Path.Combine(root, "problems", "section3.yaml");
 
-        var code = Cli.Run(["grade", set, alice, "--format", "json"], new StringWriter(), new StringWriter());
+        var code = CommandLine.Run(["grade", set, alice, "--format", "json"], new StringWriter(), new StringWriter());
 
         Assert.Equal(0, code);
     }

@@ -1,3 +1,4 @@
+using Xunit;
 using Grader.Grading;
 using static Grader.Tests.Grading.GradingFixture;
 
@@ -137,7 +138,7 @@ public class SubmissionTests
         Assert.Equal(SubmissionStatus.Error, result.Status);
         Assert.Equal("student.yaml:1:6: error: this submission is for set `section3`, not `shapes`", result.Error!.ToString());
         Assert.Equal(0, result.Score);
-        Assert.Equal(8, result.MaxScore);
+        Assert.Equal(5, result.MaxScore);
     }
 
     [Fact]

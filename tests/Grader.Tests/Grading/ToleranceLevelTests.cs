@@ -1,3 +1,4 @@
+using Xunit;
 using Grader.Grading;
 using static Grader.Tests.Grading.GradingFixture;
 

@@ -1,3 +1,4 @@
+using Xunit;
 using Grader.Problems;
 
 namespace Grader.Tests.Grading;
@@ -22,10 +23,10 @@ public class ToleranceTests
     [InlineData("sigfigs", 3, 0.235004, 0.23451, true)]
     [InlineData("sigfigs", 3, 0.235004, 0.2356, false)]
     [InlineData("sigfigs", 3, 0.235004, 0.2345, false)]
-    // sigfigs 2 of 1234: units of 10, half a unit 5; 1239 sits exactly on the edge.
-    [InlineData("sigfigs", 2, 1234.0, 1239.0, true)]
-    [InlineData("sigfigs", 2, 1234.0, 1229.0, true)]
-    [InlineData("sigfigs", 2, 1234.0, 1239.5, false)]
+    // sigfigs 3 of 1234: the third figure is the tens, units of 10, half a unit 5; 1239 sits exactly on the edge.
+    [InlineData("sigfigs", 3, 1234.0, 1239.0, true)]
+    [InlineData("sigfigs", 3, 1234.0, 1229.0, true)]
+    [InlineData("sigfigs", 3, 1234.0, 1239.5, false)]
     // decimals 2: half a unit in the second decimal place is 0.005 whatever the size.
     [InlineData("decimals", 2, 0.12345, 0.12, true)]
     [InlineData("decimals", 2, 0.12345, 0.1284, true)]
