@@ -37,15 +37,7 @@ public sealed partial class TapeRun
                 BackDot(step, g);
                 return;
             case Op.Transpose:
-                if (Wants(step.Args[0]) is { } gt)
-                {
-                    var back = g.Transposed();
-                    for (var k = 0; k < back.Count; k++)
-                    {
-                        gt.Data[k] += back.Data[k];
-                    }
-                }
-
+                BackTranspose(step, g);
                 return;
             case Op.Index:
                 BackIndex(step, g);
@@ -183,6 +175,24 @@ public sealed partial class TapeRun
                         gb.Data[t * n + c] += art * gd[r * n + c];
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>For Y = Xᵀ: dX = dYᵀ; a vector is its own transpose.</summary>
+    private void BackTranspose(Step step, Tensor g)
+    {
+        if (Wants(step.Args[0]) is not { } gx)
+        {
+            return;
+        }
+
+        var (rows, columns) = (gx.Rows, gx.Columns);
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                gx.Data[r * columns + c] += g.Data[c * rows + r];
             }
         }
     }
