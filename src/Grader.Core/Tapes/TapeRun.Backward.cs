@@ -150,15 +150,10 @@ public sealed partial class TapeRun
         {
             for (var r = 0; r < m; r++)
             {
+                // dA[r, t] = dY[r, :] · B[t, :]
                 for (var t = 0; t < inner; t++)
                 {
-                    var total = 0.0;
-                    for (var c = 0; c < n; c++)
-                    {
-                        total += gd[r * n + c] * bd[t * n + c];
-                    }
-
-                    ga.Data[r * inner + t] += total;
+                    ga.Data[r * inner + t] += Kernels.Dot(gd.AsSpan(r * n, n), bd.AsSpan(t * n, n));
                 }
             }
         }
@@ -167,13 +162,10 @@ public sealed partial class TapeRun
         {
             for (var r = 0; r < m; r++)
             {
+                // dB[t, :] += A[r, t] dY[r, :]
                 for (var t = 0; t < inner; t++)
                 {
-                    var art = ad[r * inner + t];
-                    for (var c = 0; c < n; c++)
-                    {
-                        gb.Data[t * n + c] += art * gd[r * n + c];
-                    }
+                    Kernels.AddScaled(ad[r * inner + t], gd.AsSpan(r * n, n), gb.Data.AsSpan(t * n, n));
                 }
             }
         }

@@ -249,15 +249,11 @@ public sealed partial class TapeRun
         Array.Clear(yd);
         for (var r = 0; r < m; r++)
         {
+            // Row r of Y is Σ_t A[r, t] B[t, :]: whole rows at a time, in memory order.
+            var row = yd.AsSpan(r * n, n);
             for (var t = 0; t < inner; t++)
             {
-                var art = ad[r * inner + t];
-                var row = r * n;
-                var brow = t * n;
-                for (var c = 0; c < n; c++)
-                {
-                    yd[row + c] += art * bd[brow + c];
-                }
+                Kernels.AddScaled(ad[r * inner + t], bd.AsSpan(t * n, n), row);
             }
         }
 
