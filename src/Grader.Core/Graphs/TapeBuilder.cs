@@ -145,7 +145,7 @@ public sealed class TapeBuilder
         Value = Tensor.Scalar(value),
         Owner = context.Owner,
         Position = context.Source.PositionOf(expr.Start),
-        Text = context.Source.Slice(expr.Start, expr.End).Trim(),
+        Text = Excerpt(context.Source, expr.Start, expr.End),
     });
 
     private static void Expand(Frame frame, Context context)
@@ -246,7 +246,7 @@ public sealed class TapeBuilder
             Axis = frame.Axis,
             Owner = context.Owner,
             Position = context.Source.PositionOf(at),
-            Text = context.Source.Slice(expr.Start, expr.End).Trim(),
+            Text = Excerpt(context.Source, expr.Start, expr.End),
         });
     }
 
@@ -288,6 +288,24 @@ public sealed class TapeBuilder
         Position = step.Position,
         Text = step.Text,
     };
+
+    /// <summary>Longest step text kept whole; every step of a long sum would otherwise copy most of it.</summary>
+    private const int MaxStepText = 80;
+
+    /// <summary>
+    /// The source text of a step for messages. A long one keeps its two ends around an
+    /// ellipsis, so that the texts of a chain of n operations take O(n) memory, not O(n²).
+    /// </summary>
+    private static string Excerpt(ExpressionSource source, int start, int end)
+    {
+        if (end - start <= MaxStepText)
+        {
+            return source.Slice(start, end).Trim();
+        }
+
+        var half = MaxStepText / 2;
+        return $"{source.Slice(start, start + half).Trim()} … {source.Slice(end - half, end).Trim()}";
+    }
 
     private static DiagnosticException Error(Context context, int offset, string message) =>
         new(Diagnostic.Error(context.Source.PositionOf(offset), message));

@@ -62,8 +62,14 @@ public sealed class TextTable(params string[] headers)
             var cells = new string[widths.Length];
             for (var c = 0; c < widths.Length; c++)
             {
-                var line = c < lines.Length && h < lines[c].Length ? lines[c][h] : "";
-                cells[c] = _rightAligned[c] && !header ? line.PadLeft(widths[c]) : line.PadRight(widths[c]);
+                var cell = c < lines.Length ? lines[c] : [];
+                var line = h < cell.Length ? cell[h] : "";
+
+                // A grid moves right as one block, so that its columns stay lined up.
+                var block = cell.Length == 0 ? 0 : cell.Max(l => l.Length);
+                cells[c] = _rightAligned[c] && !header
+                    ? line.PadRight(block).PadLeft(widths[c])
+                    : line.PadRight(widths[c]);
             }
 
             text.Append(indent).Append(string.Join("  ", cells).TrimEnd()).Append('\n');

@@ -37,15 +37,7 @@ public sealed partial class TapeRun
                 BackDot(step, g);
                 return;
             case Op.Transpose:
-                if (Wants(step.Args[0]) is { } gt)
-                {
-                    var back = g.Transposed();
-                    for (var k = 0; k < back.Count; k++)
-                    {
-                        gt.Data[k] += back.Data[k];
-                    }
-                }
-
+                BackTranspose(step, g);
                 return;
             case Op.Index:
                 BackIndex(step, g);
@@ -158,15 +150,10 @@ public sealed partial class TapeRun
         {
             for (var r = 0; r < m; r++)
             {
+                // dA[r, t] = dY[r, :] · B[t, :]
                 for (var t = 0; t < inner; t++)
                 {
-                    var total = 0.0;
-                    for (var c = 0; c < n; c++)
-                    {
-                        total += gd[r * n + c] * bd[t * n + c];
-                    }
-
-                    ga.Data[r * inner + t] += total;
+                    ga.Data[r * inner + t] += Kernels.Dot(gd.AsSpan(r * n, n), bd.AsSpan(t * n, n));
                 }
             }
         }
@@ -175,14 +162,29 @@ public sealed partial class TapeRun
         {
             for (var r = 0; r < m; r++)
             {
+                // dB[t, :] += A[r, t] dY[r, :]
                 for (var t = 0; t < inner; t++)
                 {
-                    var art = ad[r * inner + t];
-                    for (var c = 0; c < n; c++)
-                    {
-                        gb.Data[t * n + c] += art * gd[r * n + c];
-                    }
+                    Kernels.AddScaled(ad[r * inner + t], gd.AsSpan(r * n, n), gb.Data.AsSpan(t * n, n));
                 }
+            }
+        }
+    }
+
+    /// <summary>For Y = Xᵀ: dX = dYᵀ; a vector is its own transpose.</summary>
+    private void BackTranspose(Step step, Tensor g)
+    {
+        if (Wants(step.Args[0]) is not { } gx)
+        {
+            return;
+        }
+
+        var (rows, columns) = (gx.Rows, gx.Columns);
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                gx.Data[r * columns + c] += g.Data[c * rows + r];
             }
         }
     }

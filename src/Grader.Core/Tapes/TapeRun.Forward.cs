@@ -37,8 +37,7 @@ public sealed partial class TapeRun
             case Op.Dot:
                 return EvaluateDot(i, step);
             case Op.Transpose:
-                var t = V(step.Args[0]).Transposed();
-                Array.Copy(t.Data, Output(i, t.Shape).Data, t.Count);
+                EvaluateTranspose(i, step);
                 return null;
             case Op.Index:
                 return EvaluateIndex(i, step);
@@ -68,7 +67,7 @@ public sealed partial class TapeRun
 
             if (Elementwise.UnaryKink(step.Op, xk))
             {
-                Kinks.Add(i);
+                AddKink(i);
             }
         }
 
@@ -79,12 +78,15 @@ public sealed partial class TapeRun
     {
         var a = V(step.Args[0]);
         var b = V(step.Args[1]);
-        if (!Broadcast.TryShape(a.Shape, b.Shape, out var shape))
+        Span<int> room = stackalloc int[2];
+        var rank = Broadcast.TryShape(a.Shape, b.Shape, room);
+        if (rank < 0)
         {
-            return Fail(step, $"shapes {a.ShapeText} and {b.ShapeText} do not broadcast together");
+            return Fail(step, Broadcast.Clash(a.Shape, b.Shape, -rank));
         }
 
-        var y = Output(i, shape);
+        var y = Output(i, room[..rank]);
+        var shape = y.Shape;
         var (va, vb, vy) = (new Broadcast(a.Shape, shape), new Broadcast(b.Shape, shape), new Broadcast(shape, shape));
         for (var r = 0; r < vy.Rows; r++)
         {
@@ -107,7 +109,7 @@ public sealed partial class TapeRun
                 y.Data[vy.Index(r, c)] = value;
                 if (Elementwise.BinaryKink(step.Op, ak, bk))
                 {
-                    Kinks.Add(i);
+                    AddKink(i);
                 }
             }
         }
@@ -126,7 +128,7 @@ public sealed partial class TapeRun
         Output(i, []).Data[0] = x.Data[best];
         if (tie)
         {
-            Kinks.Add(i);
+            AddKink(i);
         }
 
         return null;
@@ -164,7 +166,8 @@ public sealed partial class TapeRun
             return Fail(step, error);
         }
 
-        var y = Output(i, step.Op == Op.Softmax ? x.Shape : groups.ReducedShape);
+        Span<int> reduced = [groups.Count];
+        var y = Output(i, step.Op == Op.Softmax ? x.Shape : reduced[..groups.ReducedRank]);
         for (var g = 0; g < groups.Count; g++)
         {
             switch (step.Op)
@@ -228,10 +231,13 @@ public sealed partial class TapeRun
         if (inner != inner2)
         {
             var want = b.Rank == 2 ? $"{inner} rows" : $"{inner} elements";
-            return Fail(step, $"{a.ShapeText} and {b.ShapeText}, expected {ArgText(step, 1)} to have {want}");
+            var per = a.Rank == 2 ? "column" : "element";
+            return Fail(step, $"cannot multiply a {a.ShapeText} by a {b.ShapeText}: expected `{ArgText(step, 1)}` "
+                + $"to have {want}, one for each {per} of `{ArgText(step, 0)}`");
         }
 
-        int[] shape = (a.Rank, b.Rank) switch
+        // A vector on the left acts as a row, on the right as a column; neither stays in the shape.
+        Span<int> shape = (a.Rank, b.Rank) switch
         {
             (2, 2) => [m, n],
             (2, _) => [m],
@@ -243,19 +249,35 @@ public sealed partial class TapeRun
         Array.Clear(yd);
         for (var r = 0; r < m; r++)
         {
+            // Row r of Y is Σ_t A[r, t] B[t, :]: whole rows at a time, in memory order.
+            var row = yd.AsSpan(r * n, n);
             for (var t = 0; t < inner; t++)
             {
-                var art = ad[r * inner + t];
-                var row = r * n;
-                var brow = t * n;
-                for (var c = 0; c < n; c++)
-                {
-                    yd[row + c] += art * bd[brow + c];
-                }
+                Kernels.AddScaled(ad[r * inner + t], bd.AsSpan(t * n, n), row);
             }
         }
 
         return null;
+    }
+
+    private void EvaluateTranspose(int i, Step step)
+    {
+        var x = V(step.Args[0]);
+        if (x.Rank < 2)
+        {
+            Array.Copy(x.Data, Output(i, x.Shape).Data, x.Count);
+            return;
+        }
+
+        var (rows, columns) = (x.Shape[0], x.Shape[1]);
+        var y = Output(i, [columns, rows]);
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                y.Data[c * rows + r] = x.Data[r * columns + c];
+            }
+        }
     }
 
     private string? EvaluateDot(int i, Step step)
@@ -306,8 +328,8 @@ public sealed partial class TapeRun
             offset = offset * size + at;
         }
 
-        int[] shape = x.Rank - count == 1 ? [x.Shape[^1]] : [];
-        var y = Output(i, shape);
+        Span<int> row = [x.Shape[^1]];
+        var y = Output(i, row[..(x.Rank - count)]);
         Array.Copy(x.Data, offset * y.Count, y.Data, 0, y.Count);
         return null;
     }

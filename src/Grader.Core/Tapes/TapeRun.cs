@@ -46,9 +46,10 @@ public sealed partial class TapeRun
     public StepFailure? Forward(int from = 0, Perturbation? perturbation = null, Tensor?[]? overrides = null,
         Tensor?[]? replaced = null)
     {
-        if (from == 0)
+        // Kinks at and after `from` are about to be found again.
+        while (Kinks.Count > 0 && Kinks[^1] >= from)
         {
-            Kinks.Clear();
+            Kinks.RemoveAt(Kinks.Count - 1);
         }
 
         for (var i = from; i < _tape.Count; i++)
@@ -125,16 +126,26 @@ public sealed partial class TapeRun
         return grad;
     }
 
-    private Tensor Output(int step, int[] shape)
+    /// <summary>The value buffer of a step, reused while its shape stays the same.</summary>
+    private Tensor Output(int step, ReadOnlySpan<int> shape)
     {
         var value = _values[step];
-        if (value is null || !Tensor.SameShape(value.Shape, shape))
+        if (value is null || !shape.SequenceEqual(value.Shape))
         {
-            value = Tensor.Zeros(shape);
+            value = Tensor.Zeros(shape.ToArray());
             _values[step] = value;
         }
 
         return value;
+    }
+
+    /// <summary>Records a kink at step i once, however many of its elements sit on one; steps come in order.</summary>
+    private void AddKink(int i)
+    {
+        if (Kinks.Count == 0 || Kinks[^1] != i)
+        {
+            Kinks.Add(i);
+        }
     }
 }
 

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Grader.Benchmarks.TapeBenchmarks).Assembly).Run(args);
