@@ -143,7 +143,7 @@ public static class SubmissionLoader
         var (value, error) = ValueReader.Read(node);
         if (error is not null)
         {
-            return new SubmittedAnswer(key, at, text, null, $"{error.Message} (at {error.Position})");
+            return new SubmittedAnswer(key, at, text, null, $"{error.Message} (line {error.Position.Line}, column {error.Position.Column})");
         }
 
         return new SubmittedAnswer(key, at, text, value, null);
