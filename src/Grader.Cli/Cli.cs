@@ -18,9 +18,10 @@ public static class ExitCode
 /// <summary>The command line: builds the commands, parses, runs, and catches what nothing else did.</summary>
 public static class Cli
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="terminal">Whether output and error go to a person's terminal (colour, progress).</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool terminal = false)
     {
-        var console = new CliConsole(output, error);
+        var console = new CliConsole(output, error, terminal);
         var root = new RootCommand("Grader: reference answers, gradient checks and grading for backpropagation worksheets.");
         root.Subcommands.Add(SolveCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
@@ -64,4 +65,4 @@ public static class Cli
 }
 
 /// <summary>Where commands write: standard output for results, standard error for diagnostics.</summary>
-public sealed record CliConsole(TextWriter Out, TextWriter Error);
+public sealed record CliConsole(TextWriter Out, TextWriter Error, bool Terminal = false);

@@ -7,6 +7,7 @@ public static class Program
     public static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(false);
-        return Cli.Run(args, Console.Out, Console.Error);
+        var terminal = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+        return Cli.Run(args, Console.Out, Console.Error, terminal);
     }
 }

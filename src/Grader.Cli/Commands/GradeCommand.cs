@@ -77,7 +77,7 @@ public static class GradeCommand
             console.Error.WriteLine(failed.Error!.ToString());
         }
 
-        var options = new GradeReportOptions(request.Reveal, Colour(request), request.PassMark) { Timestamp = Timestamp() };
+        var options = new GradeReportOptions(request.Reveal, Colour(console, request), request.PassMark) { Timestamp = Timestamp() };
         var report = Render(set, results, request.Format, options);
         if (!Write(console, report, request.Output))
         {
@@ -99,10 +99,10 @@ public static class GradeCommand
     };
 
     /// <summary>Colour only for a person at a terminal: not into a file, not when NO_COLOR is set.</summary>
-    private static bool Colour(Request request) =>
+    private static bool Colour(CliConsole console, Request request) =>
         request.Output is null
         && request.Format == "text"
-        && !Console.IsOutputRedirected
+        && console.Terminal
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
     private static DateTimeOffset Timestamp()
@@ -118,7 +118,7 @@ public static class GradeCommand
 
     private static Action<int>? Progress(CliConsole console, int total)
     {
-        if (total < ProgressThreshold || Console.IsErrorRedirected)
+        if (total < ProgressThreshold || !console.Terminal)
         {
             return null;
         }

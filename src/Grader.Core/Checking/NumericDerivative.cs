@@ -36,7 +36,18 @@ public static class NumericDerivative
             }
         }
 
+        // A step proportional to |x| suits most functions, but one whose curvature has
+        // a fixed scale (logsumexp at x = 700) needs a much smaller start: try both
+        // and keep the estimate with the smaller error.
         var (value, error) = Ridders(g, h);
+        if (scale > 1)
+        {
+            var (fine, fineError) = Ridders(g, h / scale);
+            if (fineError < error)
+            {
+                (value, error) = (fine, fineError);
+            }
+        }
         var near = Math.Min(h, 1e-5 * scale);
         var (left, right) = OneSided(g, g0, near);
 

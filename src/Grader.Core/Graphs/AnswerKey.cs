@@ -117,7 +117,7 @@ public sealed partial record AnswerKey(
 
         if (Element.Length != shape.Rank)
         {
-            return (-1, $"`{Text}`: {Element.Length} indices for a {shape.ShapeText}");
+            return (-1, $"`{Text}`: {Words.Count(Element.Length, "index", "indices")} for a {shape.ShapeText}");
         }
 
         var flat = 0;

@@ -176,8 +176,14 @@ public static class ProblemCompiler
     private static void CheckShapes(CompiledProblem compiled)
     {
         var run = new TapeRun(compiled.Tape);
-        if (run.Forward() is not null)
+        if (run.Forward() is { } failure)
         {
+            if (failure.IsShapeError)
+            {
+                var step = compiled.Tape.Steps[failure.Step];
+                compiled.Diagnostics.Add(Diagnostic.Error(step.Position, failure.Message));
+            }
+
             return;
         }
 

@@ -53,7 +53,7 @@ public static class SolveReport
         var table = new TextTable("node", "operation", "value", $"d{problem.Output.Name}/d·").AlignRight(2, 3);
         foreach (var node in problem.Nodes)
         {
-            var gradient = solution.Gradients?[node.Name] is { } g ? format(g) : "-";
+            var gradient = solution.GradientAt(node) is { } g ? format(g) : "-";
             table.Add(node.Name, node.Operation, format(solution.Values[node.Name]), gradient);
         }
 
@@ -94,7 +94,7 @@ public static class SolveReport
             text.Append("| --- | --- | ---: | ---: |\n");
             foreach (var node in solution.Problem.Nodes)
             {
-                var gradient = solution.Gradients?[node.Name] is { } g ? Format.Inline(g) : "-";
+                var gradient = solution.GradientAt(node) is { } g ? Format.Inline(g) : "-";
                 text.Append($"| `{node.Name}` | `{Format.MarkdownCell(node.Operation)}` | ")
                     .Append(Format.Inline(solution.Values[node.Name])).Append(" | ").Append(gradient).Append(" |\n");
             }
@@ -159,7 +159,7 @@ public static class SolveReport
             w.WriteString("name", node.Name);
             w.WriteString("operation", node.Operation);
             w.Tensor("value", solution.Values[node.Name]);
-            if (solution.Gradients?[node.Name] is { } gradient)
+            if (solution.GradientAt(node) is { } gradient)
             {
                 w.Tensor("gradient", gradient);
             }

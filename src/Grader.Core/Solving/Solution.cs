@@ -23,6 +23,17 @@ public sealed class Solution
     public bool Failed => Failure is not null;
 
     public Tensor? AnswerFor(string key) => Answers.FirstOrDefault(a => a.Key.Text == key)?.Value;
+
+    /// <summary>The output's gradient at a node; null without gradients, or for an input used only as an index.</summary>
+    public Tensor? GradientAt(GraphNode node)
+    {
+        if (Gradients is null || (node.IsInput && ProblemCompiler.IsIndexOnly(Problem, node)))
+        {
+            return null;
+        }
+
+        return Gradients[node.Name];
+    }
 }
 
 public sealed record Answer(AnswerKey Key, Tensor Value);

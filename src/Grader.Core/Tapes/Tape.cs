@@ -49,4 +49,5 @@ public sealed class Tape
 }
 
 /// <summary>Why a forward pass stopped: the step and a message naming the node and values.</summary>
-public sealed record StepFailure(int Step, string Message);
+/// <param name="IsShapeError">Whether the operands' shapes do not fit, whatever their values.</param>
+public sealed record StepFailure(int Step, string Message, bool IsShapeError = false);

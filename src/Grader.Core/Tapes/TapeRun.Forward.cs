@@ -1,3 +1,4 @@
+using Grader.Diagnostics;
 using Grader.Values;
 
 namespace Grader.Tapes;
@@ -10,6 +11,13 @@ public sealed partial class TapeRun
     {
         var arg = _tape.Steps[step.Args[k]];
         return arg.Name ?? arg.Text;
+    }
+
+    /// <summary>A failure that comes from the shapes of the operands, not from their values.</summary>
+    private string ShapeFail(Step step, string message)
+    {
+        _shapeFailure = true;
+        return Fail(step, message);
     }
 
     private string Fail(Step step, string message) => $"node `{step.Owner}`: `{step.Text}`: {message}";
@@ -82,7 +90,7 @@ public sealed partial class TapeRun
         var rank = Broadcast.TryShape(a.Shape, b.Shape, room);
         if (rank < 0)
         {
-            return Fail(step, Broadcast.Clash(a.Shape, b.Shape, -rank));
+            return ShapeFail(step, Broadcast.Clash(a.Shape, b.Shape, -rank));
         }
 
         var y = Output(i, room[..rank]);
@@ -163,7 +171,7 @@ public sealed partial class TapeRun
         var error = Groups.TryCreate(x.Shape, axis, out var groups);
         if (error is not null)
         {
-            return Fail(step, error);
+            return ShapeFail(step, error);
         }
 
         Span<int> reduced = [groups.Count];
@@ -223,7 +231,7 @@ public sealed partial class TapeRun
         var b = V(step.Args[1]);
         if (a.IsScalar || b.IsScalar)
         {
-            return Fail(step, "`@` multiplies vectors and matrices; use `*` for a scalar");
+            return ShapeFail(step, "`@` multiplies vectors and matrices; use `*` for a scalar");
         }
 
         var (m, inner) = a.Rank == 2 ? (a.Shape[0], a.Shape[1]) : (1, a.Shape[0]);
@@ -232,7 +240,7 @@ public sealed partial class TapeRun
         {
             var want = b.Rank == 2 ? $"{inner} rows" : $"{inner} elements";
             var per = a.Rank == 2 ? "column" : "element";
-            return Fail(step, $"cannot multiply a {a.ShapeText} by a {b.ShapeText}: expected `{ArgText(step, 1)}` "
+            return ShapeFail(step, $"cannot multiply a {a.ShapeText} by a {b.ShapeText}: expected `{ArgText(step, 1)}` "
                 + $"to have {want}, one for each {per} of `{ArgText(step, 0)}`");
         }
 
@@ -286,7 +294,7 @@ public sealed partial class TapeRun
         var b = V(step.Args[1]);
         if (a.Rank != 1 || b.Rank != 1 || a.Count != b.Count)
         {
-            return Fail(step, $"dot needs two vectors of one length, got {a.ShapeText} and {b.ShapeText}");
+            return ShapeFail(step, $"dot needs two vectors of one length, got {a.ShapeText} and {b.ShapeText}");
         }
 
         var total = 0.0;
@@ -305,7 +313,7 @@ public sealed partial class TapeRun
         var count = step.Args.Length - 1;
         if (count > x.Rank)
         {
-            return Fail(step, $"{count} indices for a {x.ShapeText}");
+            return ShapeFail(step, $"{Words.Count(count, "index", "indices")} for a {x.ShapeText}");
         }
 
         var offset = 0;

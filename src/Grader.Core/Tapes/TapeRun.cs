@@ -13,6 +13,7 @@ public sealed partial class TapeRun
     private readonly Tensor?[] _values;
     private readonly Tensor?[] _grads;
     private readonly bool[] _gradTouched;
+    private bool _shapeFailure;
 
     public TapeRun(Tape tape)
     {
@@ -54,10 +55,11 @@ public sealed partial class TapeRun
 
         for (var i = from; i < _tape.Count; i++)
         {
+            _shapeFailure = false;
             var error = Evaluate(i);
             if (error is not null)
             {
-                return new StepFailure(i, error);
+                return new StepFailure(i, error, _shapeFailure);
             }
 
             if (overrides?[i] is { } replacement && replacement.SameShape(_values[i]!))

@@ -90,7 +90,7 @@ public static class ValueReader
 
             if (vector!.Count != columns)
             {
-                return (null, Diagnostic.Error(row.Position, $"ragged matrix: row {r} has {vector.Count} elements, row 0 has {columns}"));
+                return (null, Diagnostic.Error(row.Position, $"ragged matrix: row {r} has {Words.Count(vector.Count, "element")}, row 0 has {columns}"));
             }
 
             rows.Add(vector.Data);

@@ -83,7 +83,7 @@ public class SubmissionTests
         var answer = Answer(result, "quarter", "f");
         Assert.Equal(Verdict.Invalid, answer.Verdict);
         Assert.Contains(reason, answer.Reason);
-        Assert.Contains("student.yaml:3:", answer.Reason);
+        Assert.Contains("(line 3, column ", answer.Reason);
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public class TensorShapeErrorTests
 {
     // Input values that cannot be read are errors of the loader, at the value's position.
     [Theory]
-    [InlineData("[[1, 2], [3]]", "t.yaml:7:19: error: input `x`: ragged matrix: row 1 has 1 elements, row 0 has 2")]
+    [InlineData("[[1, 2], [3]]", "t.yaml:7:19: error: input `x`: ragged matrix: row 1 has 1 element, row 0 has 2")]
     [InlineData("[1, [2, 3]]", "t.yaml:7:14: error: input `x`: ragged list: element 1 is a list, element 0 is a number")]
     [InlineData("[]", "t.yaml:7:10: error: input `x`: empty list: a vector needs at least one element")]
     public void UnreadableTensorInputIsALoaderError(string value, string expected)
@@ -23,34 +23,44 @@ public class TensorShapeErrorTests
         Assert.Equal(expected, Assert.Single(diagnostics).ToString());
     }
 
-    // A shape mistake in an operation is found by the forward pass and named with both shapes.
+    // A shape mistake in an operation does not depend on the values: the loader runs the
+    // graph once and reports it, naming both shapes, and the set is invalid.
     [Theory]
     [InlineData("f: sum(W @ x)", "[[1, 2, 3], [4, 5, 6]]", "[1, 2]",
-        "t.yaml:5:16: error: problem `p`: node `f`: `W @ x`: cannot multiply a 2×3 by a 2-vector: "
+        "t.yaml:5:16: error: node `f`: `W @ x`: cannot multiply a 2×3 by a 2-vector: "
         + "expected `x` to have 3 elements, one for each column of `W`")]
     [InlineData("f: sum(W @ x)", "[[1, 2, 3], [4, 5, 6]]", "[[1, 2], [3, 4]]",
-        "t.yaml:5:16: error: problem `p`: node `f`: `W @ x`: cannot multiply a 2×3 by a 2×2: "
+        "t.yaml:5:16: error: node `f`: `W @ x`: cannot multiply a 2×3 by a 2×2: "
         + "expected `x` to have 3 rows, one for each column of `W`")]
     [InlineData("f: x @ W", "[[1, 2, 3], [4, 5, 6]]", "[1, 2, 3]",
-        "t.yaml:5:12: error: problem `p`: node `f`: `x @ W`: cannot multiply a 3-vector by a 2×3: "
+        "t.yaml:5:12: error: node `f`: `x @ W`: cannot multiply a 3-vector by a 2×3: "
         + "expected `W` to have 3 rows, one for each element of `x`")]
     [InlineData("f: sum(W + x)", "[[1, 2, 3], [4, 5, 6]]", "[1, 2]",
-        "t.yaml:5:16: error: problem `p`: node `f`: `W + x`: shapes 2×3 and 2-vector do not broadcast: "
+        "t.yaml:5:16: error: node `f`: `W + x`: shapes 2×3 and 2-vector do not broadcast: "
         + "their last dimensions, 3 and 2, must be equal or one of them 1")]
     [InlineData("f: sum(W * x)", "[[1, 2, 3], [4, 5, 6]]", "[[1], [2], [3]]",
-        "t.yaml:5:16: error: problem `p`: node `f`: `W * x`: shapes 2×3 and 3×1 do not broadcast: "
+        "t.yaml:5:16: error: node `f`: `W * x`: shapes 2×3 and 3×1 do not broadcast: "
         + "their first dimensions, 2 and 3, must be equal or one of them 1")]
     [InlineData("f: dot(W, x)", "[[1, 2, 3], [4, 5, 6]]", "[1, 2, 3]",
-        "t.yaml:5:10: error: problem `p`: node `f`: `dot(W, x)`: dot needs two vectors of one length, "
+        "t.yaml:5:10: error: node `f`: `dot(W, x)`: dot needs two vectors of one length, "
         + "got 2×3 and 3-vector")]
+    [InlineData("f: sum(W, 1) @ x", "[[1, 2, 3], [4, 5, 6]]", "[1, 2, 3]",
+        "t.yaml:5:20: error: node `f`: `sum(W, 1) @ x`: cannot multiply a 2-vector by a 3-vector: "
+        + "expected `x` to have 2 elements, one for each element of `sum(W, 1)`")]
+    public void ShapeMistakeInAnOperationIsALoaderErrorNamingBothShapes(string nodes, string w, string x, string expected)
+    {
+        var (_, diagnostics) = ProblemSetLoader.Load(SetText(nodes, [("W", w), ("x", x)]), "t.yaml");
+
+        Assert.Equal(expected, Assert.Single(diagnostics).ToString());
+    }
+
+    // An index out of range depends on the values: the forward pass stops there.
+    [Theory]
     [InlineData("f: W[2, 0]", "[[1, 2, 3], [4, 5, 6]]", "[1, 2, 3]",
         "t.yaml:5:10: error: problem `p`: node `f`: `W[2, 0]`: index 2 is out of range 0 to 1 for a 2×3")]
     [InlineData("f: x[3]", "[[1, 2, 3], [4, 5, 6]]", "[1, 2, 3]",
         "t.yaml:5:10: error: problem `p`: node `f`: `x[3]`: index 3 is out of range 0 to 2 for a 3-vector")]
-    [InlineData("f: sum(W, 1) @ x", "[[1, 2, 3], [4, 5, 6]]", "[1, 2, 3]",
-        "t.yaml:5:20: error: problem `p`: node `f`: `sum(W, 1) @ x`: cannot multiply a 2-vector by a 3-vector: "
-        + "expected `x` to have 2 elements, one for each element of `sum(W, 1)`")]
-    public void ShapeMistakeInAnOperationNamesBothShapes(string nodes, string w, string x, string expected)
+    public void LiteralIndexOutOfRangeStopsTheForwardPass(string nodes, string w, string x, string expected)
     {
         var solution = Solver.Solve(Compile(SetText(nodes, [("W", w), ("x", x)])));
 
