@@ -123,6 +123,12 @@ public static class GradeReport
             var answers = result.Answers.Where(a => a.Problem == problem.Id).ToList();
             text.Append('\n').Append(problem.Id).Append("  ").Append(Score(problem.Score)).Append('/')
                 .Append(Score(problem.MaxScore));
+            if (answers.All(a => a.Verdict == Grading.Verdict.Missing))
+            {
+                text.Append($"  all {answers.Count} answers missing\n");
+                continue;
+            }
+
             var tolerances = answers.Select(a => a.Tolerance.ToString()).Distinct().ToList();
             if (tolerances.Count == 1)
             {

@@ -6,7 +6,7 @@ namespace Grader.Tests.Reports;
 
 public sealed class GraphRendererTests
 {
-    private static readonly Lazy<Problems.ProblemSet> Section3 = new(() => Solutions.LoadShipped("section3.yaml"));
+    private static readonly Lazy<Grader.Problems.ProblemSet> Section3 = new(() => Solutions.LoadShipped("section3.yaml"));
 
     public static TheoryData<string, GraphView> Section3Views() => new()
     {
