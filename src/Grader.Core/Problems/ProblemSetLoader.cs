@@ -248,7 +248,12 @@ public static partial class ProblemSetLoader
 
         if (rel is null && abs is null)
         {
-            diagnostics.Add(Diagnostic.Error(node.Position, "an empty tolerance: give `rel`, `abs`, `sigfigs` or `decimals`"));
+            // A rule that was given but invalid has been reported already.
+            if (!ToleranceKeys.Any(map.Has))
+            {
+                diagnostics.Add(Diagnostic.Error(node.Position, "an empty tolerance: give `rel`, `abs`, `sigfigs` or `decimals`"));
+            }
+
             return null;
         }
 

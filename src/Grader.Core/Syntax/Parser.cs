@@ -148,6 +148,7 @@ public sealed class Parser
 
     private Expr ParsePostfix()
     {
+        var first = Peek;
         var expr = ParsePrimary();
         while (Peek.Kind == TokenKind.LeftBracket)
         {
@@ -167,7 +168,7 @@ public sealed class Parser
 
         if (Peek.Kind is TokenKind.LeftParen or TokenKind.Name or TokenKind.Number)
         {
-            throw ImpliedMultiplication(expr);
+            throw ImpliedMultiplication(first.Start, _tokens[_next - 1].End);
         }
 
         return expr;
@@ -247,10 +248,11 @@ public sealed class Parser
         }
     }
 
-    private DiagnosticException ImpliedMultiplication(Expr left)
+    /// <summary>The left operand is quoted from its first to its last token, parentheses included.</summary>
+    private DiagnosticException ImpliedMultiplication(int leftStart, int leftEnd)
     {
         var next = Peek;
-        var leftText = _source.Slice(left.Start, left.End);
+        var leftText = _source.Slice(leftStart, leftEnd);
         var rightText = next.Kind == TokenKind.LeftParen ? GroupText(_next) : next.Text;
         var message = $"unexpected {next.Describe()} after `{leftText}`: there is no implied multiplication; "
             + $"write `{leftText} * {rightText}`";

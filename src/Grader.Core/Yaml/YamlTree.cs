@@ -51,9 +51,10 @@ public static class YamlTree
     /// <summary>Reads one YAML document; an empty file gives a null root and no error.</summary>
     public static (YamlNode? Root, Diagnostic? Error) Load(string text, string file)
     {
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            return (Read(text, file), null);
+            return (Read(new Parser(scanner), file), null);
         }
         catch (DiagnosticException failure)
         {
@@ -63,6 +64,14 @@ public static class YamlTree
         {
             var at = new SourcePosition(file, (int)failure.Start.Line, (int)failure.Start.Column);
             return (null, Diagnostic.Error(at, $"not valid YAML: {Describe(failure)}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, not a YamlException, on some unterminated
+            // flow collections; the scanner still knows where it stopped.
+            var mark = scanner.CurrentPosition;
+            var at = new SourcePosition(file, (int)mark.Line, (int)mark.Column);
+            return (null, Diagnostic.Error(at, "not valid YAML: the text cannot be read past this point"));
         }
     }
 
@@ -78,9 +87,8 @@ public static class YamlTree
         return message.TrimEnd('.').Replace('\n', ' ');
     }
 
-    private static YamlNode? Read(string text, string file)
+    private static YamlNode? Read(Parser parser, string file)
     {
-        var parser = new Parser(new StringReader(text));
         var stack = new Stack<(YamlNode Node, YamlNode? PendingKey)>();
         YamlNode? root = null;
         var documents = 0;
