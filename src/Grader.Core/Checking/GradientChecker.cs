@@ -26,12 +26,15 @@ public sealed record ProblemCheck(string Id, CheckStatus Status, string? Message
 /// <summary>
 /// Cross-checks every asked gradient (and the output's gradient at every input)
 /// against numerical derivatives. A gradient agrees when its relative error is at
-/// most <see cref="RelativeTolerance"/>, or its absolute error is within what the
-/// numerical method itself can resolve.
+/// most <see cref="RelativeTolerance"/>, or its absolute error at most
+/// <see cref="AbsoluteTolerance"/>.
 /// </summary>
 public static class GradientChecker
 {
     public const double RelativeTolerance = 1e-6;
+
+    /// <summary>For gradients at or near zero, where a relative error means nothing.</summary>
+    public const double AbsoluteTolerance = 1e-9;
 
     /// <summary>Elements of one tensor checked at most; larger tensors are sampled evenly.</summary>
     public const int MaxElements = 256;
@@ -129,7 +132,7 @@ public static class GradientChecker
             return new GradientCheck(key, backprop, numeric, absError, relError, CheckStatus.Kink, message);
         }
 
-        var agrees = relError <= RelativeTolerance || absError <= 10 * estimate.Error + 1e-12;
+        var agrees = relError <= RelativeTolerance || absError <= AbsoluteTolerance;
         return new GradientCheck(key, backprop, numeric, absError, relError, agrees ? CheckStatus.Ok : CheckStatus.Mismatch);
     }
 

@@ -17,6 +17,9 @@ public static class NumericDerivative
     private const double Shrink = 1.4;
     private const double Shrink2 = Shrink * Shrink;
 
+    /// <summary>One-sided slopes closer than this are taken as equal, whatever their size.</summary>
+    private const double KinkFloor = 1e-9;
+
     /// <summary>
     /// The derivative at 0 of <paramref name="g"/>(t) = f(x + t), where |x| sets the
     /// step scale. g returns NaN where f cannot be evaluated; steps shrink until it can.
@@ -36,24 +39,28 @@ public static class NumericDerivative
             }
         }
 
-        // A step proportional to |x| suits most functions, but one whose curvature has
-        // a fixed scale (logsumexp at x = 700) needs a much smaller start: try both
-        // and keep the estimate with the smaller error.
-        var (value, error) = Ridders(g, h);
-        if (scale > 1)
+        // A step proportional to |x| suits most functions, but one that varies fast
+        // (cos(x³) at x = 2) or whose curvature has a fixed scale (logsumexp at
+        // x = 700) needs a smaller start: try several and keep the estimate whose
+        // own error estimate is smallest.
+        var (value, error) = (double.NaN, double.PositiveInfinity);
+        foreach (var start in new[] { h, h / 16, h / 256, Math.Min(h, 0.05) / 16 })
         {
-            var (fine, fineError) = Ridders(g, h / scale);
-            if (fineError < error)
+            var (estimate, estimateError) = Ridders(g, start);
+            if (estimateError < error && double.IsFinite(estimate))
             {
-                (value, error) = (fine, fineError);
+                (value, error) = (estimate, estimateError);
             }
         }
+
         var near = Math.Min(h, 1e-5 * scale);
         var (left, right) = OneSided(g, g0, near);
 
-        // One-sided slopes of a smooth function differ by O(h²) plus rounding of g.
-        var noise = 1e4 * double.Epsilon + 1e4 * 2.2e-16 * Math.Abs(g0) / near;
-        var kink = Math.Abs(left - right) > Math.Max(1e-6 * Math.Max(Math.Abs(left), Math.Abs(right)), noise);
+        // One-sided slopes of a smooth function differ by O(h²) plus the rounding of g;
+        // slopes that are both within the floor of zero are no kink (x⁴ at 0).
+        var noise = 1e4 * 2.2e-16 * Math.Abs(g0) / near;
+        var gap = Math.Abs(left - right);
+        var kink = gap > Math.Max(1e-6 * Math.Max(Math.Abs(left), Math.Abs(right)), Math.Max(noise, KinkFloor));
         return new NumericEstimate(value, error, left, right, kink, !double.IsFinite(value));
     }
 

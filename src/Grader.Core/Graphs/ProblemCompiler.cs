@@ -45,7 +45,10 @@ public static class ProblemCompiler
             }
             catch (DiagnosticException failure)
             {
+                // Later nodes may use this one: give its name a slot, so that they
+                // are not also reported as using an unknown name.
                 diagnostics.Add(failure.Diagnostic);
+                slots[node.Name] = builder.AddInput(node.Name, Tensor.Scalar(double.NaN), node.Position);
             }
         }
 

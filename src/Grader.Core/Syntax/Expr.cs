@@ -12,6 +12,9 @@ public abstract class Expr(int start, int end)
     public int End { get; } = end;
 
     public abstract IReadOnlyList<Expr> Children { get; }
+
+    /// <summary>The same expression with a wider span: `(y + z)` with its parentheses.</summary>
+    public abstract Expr Spanning(int start, int end);
 }
 
 public sealed class NumberExpr(double value, int start, int end) : Expr(start, end)
@@ -19,6 +22,8 @@ public sealed class NumberExpr(double value, int start, int end) : Expr(start, e
     public double Value { get; } = value;
 
     public override IReadOnlyList<Expr> Children => [];
+
+    public override Expr Spanning(int start, int end) => new NumberExpr(Value, start, end);
 }
 
 public sealed class NameExpr(string name, int start, int end) : Expr(start, end)
@@ -26,13 +31,17 @@ public sealed class NameExpr(string name, int start, int end) : Expr(start, end)
     public string Name { get; } = name;
 
     public override IReadOnlyList<Expr> Children => [];
+
+    public override Expr Spanning(int start, int end) => new NameExpr(Name, start, end);
 }
 
-public sealed class NegateExpr(Expr operand, int start) : Expr(start, operand.End)
+public sealed class NegateExpr(Expr operand, int start, int? end = null) : Expr(start, end ?? operand.End)
 {
     public Expr Operand { get; } = operand;
 
     public override IReadOnlyList<Expr> Children => [Operand];
+
+    public override Expr Spanning(int start, int end) => new NegateExpr(Operand, start, end);
 }
 
 public enum BinaryOperator
@@ -45,8 +54,8 @@ public enum BinaryOperator
     Power,
 }
 
-public sealed class BinaryExpr(BinaryOperator op, Expr left, Expr right, int operatorStart)
-    : Expr(left.Start, right.End)
+public sealed class BinaryExpr(BinaryOperator op, Expr left, Expr right, int operatorStart, int? start = null, int? end = null)
+    : Expr(start ?? left.Start, end ?? right.End)
 {
     public BinaryOperator Operator { get; } = op;
 
@@ -57,6 +66,8 @@ public sealed class BinaryExpr(BinaryOperator op, Expr left, Expr right, int ope
     public int OperatorStart { get; } = operatorStart;
 
     public override IReadOnlyList<Expr> Children => [Left, Right];
+
+    public override Expr Spanning(int start, int end) => new BinaryExpr(Operator, Left, Right, OperatorStart, start, end);
 }
 
 public sealed class CallExpr(string name, IReadOnlyList<Expr> arguments, int start, int open, int end)
@@ -70,13 +81,18 @@ public sealed class CallExpr(string name, IReadOnlyList<Expr> arguments, int sta
     public int Open { get; } = open;
 
     public override IReadOnlyList<Expr> Children => Arguments;
+
+    public override Expr Spanning(int start, int end) => new CallExpr(Name, Arguments, start, Open, end);
 }
 
-public sealed class IndexExpr(Expr target, IReadOnlyList<Expr> indices, int end) : Expr(target.Start, end)
+public sealed class IndexExpr(Expr target, IReadOnlyList<Expr> indices, int end, int? start = null)
+    : Expr(start ?? target.Start, end)
 {
     public Expr Target { get; } = target;
 
     public IReadOnlyList<Expr> Indices { get; } = indices;
 
     public override IReadOnlyList<Expr> Children => [Target, .. Indices];
+
+    public override Expr Spanning(int start, int end) => new IndexExpr(Target, Indices, end, start);
 }

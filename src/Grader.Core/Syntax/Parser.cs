@@ -194,9 +194,9 @@ public sealed class Parser
                 Take();
                 Enter(token);
                 var inner = ParseSum();
-                Expect(TokenKind.RightParen, "`)`", token);
+                var close = Expect(TokenKind.RightParen, "`)`", token);
                 _depth--;
-                return inner;
+                return inner.Spanning(token.Start, close.End);
             default:
                 throw Unexpected(token, "a number, a name or `(`");
         }

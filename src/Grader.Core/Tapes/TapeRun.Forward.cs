@@ -125,9 +125,22 @@ public sealed partial class TapeRun
         return null;
     }
 
-    private string Operands(Step step, Tensor a, int ia, Tensor b, int ib) =>
-        $"{ArgText(step, 0)}{a.IndexText(ia)} = {Numbers.Short(a.Data[ia])}, "
-        + $"{ArgText(step, 1)}{b.IndexText(ib)} = {Numbers.Short(b.Data[ib])}";
+    /// <summary>The operands' values, such as `x = 0`; a literal constant speaks for itself and is left out.</summary>
+    private string Operands(Step step, Tensor a, int ia, Tensor b, int ib)
+    {
+        var parts = new List<string>();
+        if (_tape.Steps[step.Args[0]].Op != Op.Constant)
+        {
+            parts.Add($"{ArgText(step, 0)}{a.IndexText(ia)} = {Numbers.Short(a.Data[ia])}");
+        }
+
+        if (_tape.Steps[step.Args[1]].Op != Op.Constant)
+        {
+            parts.Add($"{ArgText(step, 1)}{b.IndexText(ib)} = {Numbers.Short(b.Data[ib])}");
+        }
+
+        return parts.Count > 0 ? string.Join(", ", parts) : "both operands are constants";
+    }
 
     private string? EvaluateExtreme(int i, Step step)
     {

@@ -12,9 +12,26 @@ namespace Grader.Values;
 /// </summary>
 public static class ConstantEvaluator
 {
+    /// <summary>Lets the constants e and pi through, and refuses every other name.</summary>
+    private static int? NotAConstant(NameExpr name, ExpressionSource source)
+    {
+        if (TapeBuilder.Constants.ContainsKey(name.Name))
+        {
+            return null;
+        }
+
+        var message = $"unknown name `{name.Name}`: a value is a number or a constant expression such as `1/4` or `e^-1`";
+        throw new DiagnosticException(Diagnostic.Error(source.PositionOf(name.Start), message));
+    }
+
     public static (double Value, Diagnostic? Error) Evaluate(ExpressionSource source)
     {
         var text = source.Text.Trim();
+        if (text.TrimStart('+', '-').ToLowerInvariant() is ".inf" or "inf" or "infinity" or ".nan" or "nan")
+        {
+            return (double.NaN, Diagnostic.Error(source.Start, $"`{text}` is not a finite number"));
+        }
+
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain))
         {
             return double.IsFinite(plain) ? (plain, null) : (plain, Diagnostic.Error(source.Start, $"`{text}` is not a finite number"));
@@ -29,14 +46,11 @@ public static class ConstantEvaluator
         var builder = new TapeBuilder();
         try
         {
-            builder.Compile(parsed.Expr!, source, "value", _ => null);
+            builder.Compile(parsed.Expr!, source, "value", name => NotAConstant(name, source));
         }
         catch (DiagnosticException failure)
         {
-            var message = failure.Diagnostic.Message.StartsWith("unknown name", StringComparison.Ordinal)
-                ? failure.Diagnostic.Message + "; a value is a number or a constant expression such as `1/4` or `e^-1`"
-                : failure.Diagnostic.Message;
-            return (double.NaN, failure.Diagnostic with { Message = message });
+            return (double.NaN, failure.Diagnostic);
         }
 
         var run = new TapeRun(builder.Build());

@@ -39,7 +39,7 @@ public class KinkAndFailureTests
         "set.yaml:5:10: error: problem `p`: node `f`: `sqrt(x)`: square root of a negative number: x = -4")]
     [InlineData("x ^ 0.5", "x: -4",
         "set.yaml:5:12: error: problem `p`: node `f`: `x ^ 0.5`: a negative number to a non-integer power: "
-            + "x = -4, 0.5 = 0.5")]
+            + "x = -4")]
     public void FailingForwardPassNamesTheNodeAndTheValue(string expression, string inputs, string failure)
     {
         var solution = Solver.Solve(Sets.Compile(Sets.OneNode(expression, inputs)));

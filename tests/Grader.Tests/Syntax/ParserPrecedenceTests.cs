@@ -50,7 +50,8 @@ public class ParserPrecedenceTests
         var product = (BinaryExpr)Parser.Parse(source).Expr!;
 
         Assert.Equal("x", source.Slice(product.Left.Start, product.Left.End));
-        Assert.Equal("y + z", source.Slice(product.Right.Start, product.Right.End));
+        Assert.Equal("(y + z)", source.Slice(product.Right.Start, product.Right.End));
+        Assert.Equal("x * (y + z)", source.Slice(product.Start, product.End));
         Assert.Equal(2, product.OperatorStart);
     }
 }
