@@ -1,3 +1,4 @@
+using Grader.Checking;
 using System.Globalization;
 using System.Text;
 using CsCheck;
@@ -57,6 +58,11 @@ public class ReferenceAgreementTests
         AssertClose(expected.Dx, solution.Gradients!["x"].ScalarValue, "df/dx");
         AssertClose(expected.Dy, solution.Gradients!["y"].ScalarValue, "df/dy");
         AssertClose(expected.Dz, solution.Gradients!["z"].ScalarValue, "df/dz");
+
+        var check = GradientChecker.Check(compiled);
+        Assert.All(check.Checks, c => Assert.True(
+            c.Status == CheckStatus.Ok && (c.RelError <= 1e-8 || c.AbsError <= GradientChecker.AbsoluteTolerance),
+            $"{c.Key}: backprop {c.Backprop:R}, numeric {c.Numeric:R}, rel error {c.RelError:R}, {c.Status}"));
     }
 
     /// <summary>
