@@ -13,14 +13,13 @@ public static class GradeCommand
 
     public static Command Create(CliConsole console)
     {
-        var set = new Argument<string>("SET") { Description = "The problem set (YAML)." };
+        var set = CommonOptions.Set();
         var submissions = new Argument<string[]>("SUBMISSION")
         {
             Description = "Submission files, or folders to search for *.yaml and *.yml.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var format = new Option<string>("--format") { Description = "Report format.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "junit", "markdown", "csv", "gradescope");
+        var format = CommonOptions.Format("text", "json", "junit", "markdown", "csv", "gradescope");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically)." };
         var reveal = new Option<bool>("--reveal") { Description = "Show the reference answers and accepted intervals." };
         var passMark = new Option<double>("--pass-mark")

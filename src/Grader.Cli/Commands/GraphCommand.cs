@@ -10,11 +10,10 @@ public static class GraphCommand
 {
     public static Command Create(CliConsole console)
     {
-        var set = new Argument<string>("SET") { Description = "The problem set (YAML)." };
+        var set = CommonOptions.Set();
         var problem = new Option<string>("--problem") { Description = "The problem to draw.", Required = true };
-        var student = new Option<string?>("--student") { Description = "Use this student's variant of the inputs." };
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "dot" };
-        format.AcceptOnlyFromAmong("dot", "mermaid");
+        var student = CommonOptions.Student();
+        var format = CommonOptions.Format("dot", "mermaid");
         var show = new Option<string>("--show")
         {
             Description = "What each node shows besides its name and operation (bare: a blank worksheet).",

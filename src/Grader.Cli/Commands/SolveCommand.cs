@@ -10,11 +10,10 @@ public static class SolveCommand
 {
     public static Command Create(CliConsole console)
     {
-        var set = new Argument<string>("SET") { Description = "The problem set (YAML)." };
+        var set = CommonOptions.Set();
         var problem = new Option<string?>("--problem") { Description = "Solve only the problem with this id." };
-        var student = new Option<string?>("--student") { Description = "Use this student's variant of the inputs." };
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "markdown");
+        var student = CommonOptions.Student();
+        var format = CommonOptions.Format("text", "json", "markdown");
 
         var command = new Command("solve", "Print the answer key: every node's value and gradient, and every asked answer.")
         {

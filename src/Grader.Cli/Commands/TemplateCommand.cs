@@ -8,8 +8,8 @@ public static class TemplateCommand
 {
     public static Command Create(CliConsole console)
     {
-        var set = new Argument<string>("SET") { Description = "The problem set (YAML)." };
-        var student = new Option<string?>("--student") { Description = "The student id: their own variant of the inputs." };
+        var set = CommonOptions.Set();
+        var student = CommonOptions.Student();
         var command = new Command("template", "Print a submission file with every asked key left blank.") { set, student };
         command.SetAction(result => Run(console, result.GetValue(set)!, result.GetValue(student)));
         return command;

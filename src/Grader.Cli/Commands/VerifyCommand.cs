@@ -10,8 +10,7 @@ public static class VerifyCommand
     public static Command Create(CliConsole console)
     {
         var sets = new Argument<string[]>("SET") { Description = "Problem sets (YAML).", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = CommonOptions.Format("text", "json");
 
         var command = new Command("verify", "Check every problem: well formed, solvable, and backprop agreeing with finite differences.")
         {

@@ -11,7 +11,7 @@ public class SolveCommandTests
     [InlineData("markdown")]
     public void SolveOfSection3MatchesItsSnapshot(string format)
     {
-        var (exit, output, error) = ShippedCli.Run("solve", ShippedCli.Section3, "--format", format);
+        var (exit, output, error) = Reports.CliRun.Grader("solve", "problems/section3.yaml", "--format", format);
 
         Assert.Equal(0, exit);
         Assert.Equal("", error);
@@ -21,7 +21,7 @@ public class SolveCommandTests
     [Fact]
     public void SolveGivesTheWorksheetAnswersForForwardBackward()
     {
-        var (_, output, _) = ShippedCli.Run("solve", ShippedCli.Section3, "--problem", "forward-backward", "--format", "json");
+        var (_, output, _) = Reports.CliRun.Grader("solve", "problems/section3.yaml", "--problem", "forward-backward", "--format", "json");
 
         // x = 3, y = 4, z = -2: q = y + z = 2, f = x q = 6; df/dq = x = 3, df/dx = q = 2, df/dy = df/dz = x = 3.
         Assert.Contains("\"answers\": {", output);
@@ -34,7 +34,7 @@ public class SolveCommandTests
     [Fact]
     public void SolveOfAMissingProblemSuggestsTheClosestAndExitsTwo()
     {
-        var (exit, _, error) = ShippedCli.Run("solve", ShippedCli.Section3, "--problem", "sigmod");
+        var (exit, _, error) = Reports.CliRun.Grader("solve", "problems/section3.yaml", "--problem", "sigmod");
 
         Assert.Equal(2, exit);
         Assert.Equal("problems/section3.yaml:1:1: error: no problem `sigmod` in set `section3`; did you mean `sigmoid`?\n",
@@ -44,7 +44,7 @@ public class SolveCommandTests
     [Fact]
     public void SolveOfAMissingFileExitsTwoWithOneErrorLine()
     {
-        var (exit, output, error) = ShippedCli.Run("solve", "no-such-set.yaml");
+        var (exit, output, error) = Reports.CliRun.Grader("solve", "no-such-set.yaml");
 
         Assert.Equal(2, exit);
         Assert.Equal("", output);
@@ -55,7 +55,7 @@ public class SolveCommandTests
     [Fact]
     public void UnknownFormatExitsTwo()
     {
-        var (exit, _, error) = ShippedCli.Run("solve", ShippedCli.Section3, "--format", "yaml");
+        var (exit, _, error) = Reports.CliRun.Grader("solve", "problems/section3.yaml", "--format", "yaml");
 
         Assert.Equal(2, exit);
         Assert.StartsWith("grader: error: ", error);

@@ -10,7 +10,7 @@ public class VerifyCommandTests
     [InlineData("json")]
     public void VerifyOfSection3MatchesItsSnapshot(string format)
     {
-        var (exit, output, error) = ShippedCli.Run("verify", ShippedCli.Section3, "--format", format);
+        var (exit, output, error) = Reports.CliRun.Grader("verify", "problems/section3.yaml", "--format", format);
 
         Assert.Equal(0, exit);
         Assert.Equal("", error);
@@ -24,7 +24,7 @@ public class VerifyCommandTests
         File.WriteAllText(path, Sets.OneFunction("f = relu(x)", "x: 0"));
         try
         {
-            var (exit, output, _) = ShippedCli.Run("verify", path);
+            var (exit, output, _) = Reports.CliRun.Grader("verify", path);
 
             Assert.Equal(1, exit);
             Assert.Contains("kink", output);

@@ -27,16 +27,6 @@ public static class GradingFixture
     public static AnswerResult Answer(SubmissionResult result, string problem, string key) =>
         result.Answers.Single(a => a.Problem == problem && a.Key == key);
 
-    /// <summary>The repository's root: the folder that holds problems/section3.yaml.</summary>
-    public static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "problems", "section3.yaml")))
-        {
-            folder = folder.Parent;
-        }
-
-        Assert.NotNull(folder);
-        return folder!.FullName;
-    }
+    /// <summary>The repository's root: the folder that holds Grader.sln.</summary>
+    public static string RepositoryRoot() => RepositoryPaths.Root;
 }
