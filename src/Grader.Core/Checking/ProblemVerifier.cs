@@ -114,10 +114,11 @@ public static class ProblemVerifier
         var solution = check.Solution;
         var mistakes = new Mistakes(solution, []);
         var elsewhere = Elsewhere(problem, setId, solution);
+        var elsewhereMistakes = elsewhere is null ? null : new Mistakes(elsewhere, []);
         var warnings = new List<string>();
         foreach (var answer in solution.Answers)
         {
-            var structural = elsewhere is null ? [] : Coinciding(elsewhere, elsewhere.Answers.First(a => a.Key.Text == answer.Key.Text));
+            var structural = elsewhere is null ? [] : Coinciding(elsewhereMistakes!, elsewhere, answer.Key.Text);
             var invisible = mistakes.CommonMistakes(answer.Key)
                 .Where(m => Comparison.Matches(answer.Value, m.Value, answer.Key.Tolerance))
                 .Select(m => m.Mistake)
@@ -134,11 +135,14 @@ public static class ProblemVerifier
         return warnings;
     }
 
-    private static HashSet<string> Coinciding(Solving.Solution solution, Solving.Answer answer) =>
-        new Mistakes(solution, []).CommonMistakes(answer.Key)
+    private static HashSet<string> Coinciding(Mistakes mistakes, Solving.Solution solution, string key)
+    {
+        var answer = solution.Find(key)!;
+        return mistakes.CommonMistakes(answer.Key)
             .Where(m => Comparison.Matches(answer.Value, m.Value, answer.Key.Tolerance))
             .Select(m => m.Mistake)
             .ToHashSet();
+    }
 
     /// <summary>The problem solved at other, nearby inputs; null when it cannot be solved there.</summary>
     private static Solving.Solution? Elsewhere(Problem problem, string setId, Solving.Solution solution)

@@ -26,6 +26,18 @@ public sealed class Mistakes
     private readonly Tensor?[] _forcedValues;
     private readonly Tensor?[] _forcedGradients;
 
+    /// <summary>
+    /// Problems with more asked answers than this (a long machine-made chain, not a worksheet)
+    /// are not searched for swapped answers, which would cost the square of their number.
+    /// </summary>
+    private const int SwapReach = 200;
+
+    private IEnumerable<AnswerKey> SwapCandidates(AnswerKey key) =>
+        _problem.Keys.Count <= SwapReach ? _problem.Keys.Where(k => k != key) : [];
+
+    /// <summary>How many nodes after B, nearest first, are tried as the C of a chain-rule mistake.</summary>
+    private const int ChainRuleReach = 32;
+
     public Mistakes(Solution solution, IReadOnlyList<AnswerResult> results)
     {
         _solution = solution;
@@ -77,7 +89,7 @@ public sealed class Mistakes
             }
         }
 
-        foreach (var other in _problem.Keys.Where(k => k != key && k.Kind == key.Kind))
+        foreach (var other in SwapCandidates(key).Where(k => k.Kind == key.Kind))
         {
             if (_solution.AnswerFor(other.Text) is { } value)
             {
@@ -235,7 +247,7 @@ public sealed class Mistakes
             }
         }
 
-        foreach (var other in _problem.Keys.Where(k => k != key))
+        foreach (var other in SwapCandidates(key))
         {
             if (_solution.AnswerFor(other.Text) is { } value)
             {
@@ -278,13 +290,14 @@ public sealed class Mistakes
     {
         var (a, b) = (key.Of, key.With!);
         var aAncestors = _problem.Tape.Ancestors(a.Slot);
-        foreach (var c in _problem.Nodes.Where(n => !n.IsInput && n != a && n != b && aAncestors[n.Slot]))
+        var bDescendants = _problem.Tape.Descendants(b.Slot);
+        var between = _problem.Nodes
+            .Where(n => !n.IsInput && n != a && n != b && aAncestors[n.Slot] && bDescendants[n.Slot])
+            .Where(n => _reference.Value(n.Slot).IsScalar)
+            .OrderBy(n => n.Slot)
+            .Take(ChainRuleReach);
+        foreach (var c in between)
         {
-            if (!_problem.Tape.Ancestors(c.Slot)[b.Slot] || !_reference.Value(c.Slot).IsScalar)
-            {
-                continue;
-            }
-
             var local = Element(key, _referenceKeys.Gradient(c, b));
             yield return ($"this is the local gradient `d{c.Name}/d{b.Name}`; the chain rule multiplies it "
                 + $"by the upstream gradient `d{a.Name}/d{c.Name}`", local);

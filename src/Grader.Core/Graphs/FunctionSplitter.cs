@@ -14,6 +14,9 @@ public static class FunctionSplitter
 {
     public const string StepPrefix = "t";
 
+    /// <summary>More steps than any worksheet asks for; beyond it a function is refused, not split.</summary>
+    public const int MaxSteps = 10_000;
+
     public static List<NodeDefinition> Split(string output, Expr root, ExpressionSource source, ISet<string> taken)
     {
         var nodes = new List<NodeDefinition>();

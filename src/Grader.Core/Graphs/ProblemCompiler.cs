@@ -38,7 +38,7 @@ public static class ProblemCompiler
             var node = problem.Nodes[k];
             try
             {
-                var known = slots.Keys.ToList();
+                var known = slots.Keys;
                 var slot = builder.Compile(node.Expr, node.Source, node.Name, n => Resolve(n, node, k, slots, order, problem), known);
                 slots[node.Name] = slot;
                 nodes.Add(new GraphNode(node.Name, false, slot, node.Text, node.Position, Uses(node.Expr, slots)));

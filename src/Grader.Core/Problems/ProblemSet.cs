@@ -59,8 +59,14 @@ public sealed class Problem
 /// <summary>A named step: `q: y + z`.</summary>
 public sealed record NodeDefinition(string Name, SourcePosition Position, ExpressionSource Source, Expr Expr)
 {
+    private string? _text;
+
     /// <summary>The step as shown to people: `y + z`, or `exp(t1)` for a step split from a function.</summary>
-    public string Text { get; init; } = Source.Slice(Expr.Start, Expr.End).Trim();
+    public string Text
+    {
+        get => _text ??= Source.Slice(Expr.Start, Expr.End).Trim();
+        init => _text = value;
+    }
 }
 
 public sealed record InputDefinition(string Name, SourcePosition Position, Tensor? Value, Variant? Variant);

@@ -301,7 +301,15 @@ public static partial class ProblemSetLoader
         }
 
         var taken = new HashSet<string>(inputs) { definition.Name };
-        return FunctionSplitter.Split(definition.Name, definition.Expr!, source, taken);
+        var steps = FunctionSplitter.Split(definition.Name, definition.Expr!, source, taken);
+        if (steps.Count > FunctionSplitter.MaxSteps)
+        {
+            diagnostics.Add(Diagnostic.Error(node.ContentPosition, $"the function splits into {steps.Count} steps, more than "
+                + $"{FunctionSplitter.MaxSteps} a student can answer; give a long expression as one of `nodes:` instead"));
+            return null;
+        }
+
+        return steps;
     }
 
     private static List<AskItem>? ReadAsk(YamlNode node, List<Diagnostic> diagnostics)

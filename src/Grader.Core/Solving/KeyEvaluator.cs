@@ -11,7 +11,7 @@ namespace Grader.Solving;
 /// </summary>
 public sealed class KeyEvaluator(CompiledProblem problem, TapeRun run)
 {
-    private readonly Dictionary<int, Tensor[]> _passes = [];
+    private readonly Dictionary<int, Dictionary<int, Tensor>> _passes = [];
 
     /// <summary>Gradients that replace what arrives at a step during backward passes (a student's own answers).</summary>
     public Tensor?[]? GradientOverrides { get; init; }
@@ -41,11 +41,10 @@ public sealed class KeyEvaluator(CompiledProblem problem, TapeRun run)
         {
             var seed = of == problem.Output ? OutputSeed()! : Tensor.Scalar(1);
             run.Backward(of.Slot, seed, GradientOverrides);
-            grads = problem.Nodes.Select(n => run.Gradient(n.Slot).Copy()).ToArray();
+            grads = problem.Nodes.ToDictionary(n => n.Slot, n => run.Gradient(n.Slot).Copy());
             _passes[of.Slot] = grads;
         }
 
-        var index = problem.Nodes.ToList().IndexOf(with);
-        return grads[index];
+        return grads[with.Slot];
     }
 }

@@ -18,11 +18,24 @@ public sealed class Solution
     /// <summary>The gradient of the output at every input and node; null when the output is not scalar and no upstream is given.</summary>
     public IReadOnlyDictionary<string, Tensor>? Gradients { get; init; }
 
-    public IReadOnlyList<Answer> Answers { get; init; } = [];
+    public IReadOnlyList<Answer> Answers
+    {
+        get => _answers;
+        init
+        {
+            _answers = value;
+            _byKey = value.ToDictionary(a => a.Key.Text);
+        }
+    }
+
+    private readonly IReadOnlyList<Answer> _answers = [];
+    private readonly Dictionary<string, Answer> _byKey = [];
 
     public bool Failed => Failure is not null;
 
-    public Tensor? AnswerFor(string key) => Answers.FirstOrDefault(a => a.Key.Text == key)?.Value;
+    public Tensor? AnswerFor(string key) => _byKey.GetValueOrDefault(key)?.Value;
+
+    public Answer? Find(string key) => _byKey.GetValueOrDefault(key);
 
     /// <summary>The output's gradient at a node; null without gradients, or for an input used only as an index.</summary>
     public Tensor? GradientAt(GraphNode node)

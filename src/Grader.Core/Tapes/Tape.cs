@@ -26,6 +26,26 @@ public sealed class Tape
 
     public int Count => Steps.Count;
 
+    /// <summary>Every step that reads <paramref name="from"/>, directly or not, including itself.</summary>
+    public bool[] Descendants(int from)
+    {
+        var reached = new bool[Count];
+        reached[from] = true;
+        for (var i = from + 1; i < Count; i++)
+        {
+            foreach (var a in Steps[i].Args)
+            {
+                if (reached[a])
+                {
+                    reached[i] = true;
+                    break;
+                }
+            }
+        }
+
+        return reached;
+    }
+
     /// <summary>Every step that <paramref name="to"/> reads, directly or not, including itself.</summary>
     public bool[] Ancestors(int to)
     {

@@ -18,6 +18,19 @@ public class DepthLimitTests
         Assert.Equal(terms, solution.Gradients!["x"].ScalarValue);
     }
 
+    [Fact]
+    public void FunctionOfTwoHundredThousandTermsIsRefusedRatherThanSplitIntoStepsNoOneCanAnswer()
+    {
+        var sum = string.Join(" + ", Enumerable.Repeat("x", 200_000));
+        var yaml = $"set: s\nproblems:\n  - id: p\n    function: f = {sum}\n    inputs: {{ x: 0.5 }}\n";
+
+        var (set, diagnostics) = Grader.Problems.ProblemSetLoader.Load(yaml, "set.yaml");
+
+        Assert.Null(set);
+        Assert.Equal("set.yaml:4:15: error: the function splits into 199999 steps, more than 10000 a student can "
+            + "answer; give a long expression as one of `nodes:` instead", Assert.Single(diagnostics).ToString());
+    }
+
     [Theory]
     [InlineData("(", ")")]
     [InlineData("-", "")]
