@@ -53,7 +53,7 @@ public static class GraphCommand
             return ExitCode.Unusable;
         }
 
-        var solution = Solve(ProblemCompiler.Compile(problems[0], set.Id, student));
+        var solution = Solver.Solve(ProblemCompiler.Compile(problems[0], set.Id, student));
         var graph = format == "mermaid" ? GraphRenderer.Mermaid(solution, view) : GraphRenderer.Dot(solution, view);
         console.Out.Write(graph);
 
@@ -64,15 +64,5 @@ public static class GraphCommand
         }
 
         return ExitCode.Ok;
-    }
-
-    /// <summary>
-    /// A student's variant can make a problem that loaded fine unsolvable (a shape or key error);
-    /// the graph is then drawn bare, with the first error as the reason.
-    /// </summary>
-    private static Solution Solve(CompiledProblem compiled)
-    {
-        var error = compiled.Diagnostics.FirstOrDefault(d => d.Severity == Diagnostics.Severity.Error);
-        return error is null ? Solver.Solve(compiled) : new Solution { Problem = compiled, Failure = error };
     }
 }

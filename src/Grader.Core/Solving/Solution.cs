@@ -56,6 +56,13 @@ public static class Solver
 {
     public static Solution Solve(CompiledProblem problem)
     {
+        // A student's variant can make a problem that loaded fine unsolvable (a shape or key error).
+        var error = problem.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error);
+        if (error is not null)
+        {
+            return new Solution { Problem = problem, Failure = error };
+        }
+
         var run = new TapeRun(problem.Tape);
         var failure = run.Forward();
         if (failure is not null)
