@@ -153,7 +153,6 @@ public static class GradeReport
             headers.Add("tolerance");
         }
 
-        headers.Add("note");
         var table = new TextTable(headers.ToArray());
         foreach (var answer in answers)
         {
@@ -169,11 +168,17 @@ public static class GradeReport
                 row.Add(answer.Tolerance.ToString());
             }
 
-            row.Add(Note(answer));
             table.Add(row.ToArray());
         }
 
-        return colour.Verdicts(table.Render());
+        // Notes go under the table, one line each, so that the table stays narrow.
+        var notes = new StringBuilder();
+        foreach (var answer in answers.Where(a => Note(a).Length > 0))
+        {
+            notes.Append($"  - {answer.Key}: {Note(answer)}\n");
+        }
+
+        return colour.Verdicts(table.Render()) + notes;
     }
 
     public static string Json(string setId, IReadOnlyList<SubmissionResult> results, GradeReportOptions options) =>
@@ -318,8 +323,11 @@ public static class GradeReport
 }
 
 /// <summary>ANSI colours for a terminal; plain text when off.</summary>
-internal readonly struct Colour(bool on)
+internal readonly partial struct Colour(bool on)
 {
+    [System.Text.RegularExpressions.GeneratedRegex("  (correct|incorrect|missing|invalid)(?=  |\\n|$)")]
+    private static partial System.Text.RegularExpressions.Regex VerdictWord();
+
     public string Bold(string text) => Wrap("1", text);
 
     public string Red(string text) => Wrap("31", text);
@@ -336,10 +344,13 @@ internal readonly struct Colour(bool on)
             return table;
         }
 
-        return table.Replace("  correct  ", $"  {Green("correct")}  ", StringComparison.Ordinal)
-            .Replace("  incorrect  ", $"  {Red("incorrect")}  ", StringComparison.Ordinal)
-            .Replace("  missing  ", $"  {Yellow("missing")}  ", StringComparison.Ordinal)
-            .Replace("  invalid  ", $"  {Red("invalid")}  ", StringComparison.Ordinal);
+        var self = this;
+        return VerdictWord().Replace(table, match => match.Groups[1].Value switch
+        {
+            "correct" => "  " + self.Green("correct"),
+            "missing" => "  " + self.Yellow("missing"),
+            var word => "  " + self.Red(word),
+        });
     }
 
     private string Wrap(string code, string text) => on ? $"\u001b[{code}m{text}\u001b[0m" : text;
