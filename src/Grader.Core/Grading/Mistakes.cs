@@ -433,14 +433,17 @@ public sealed class Mistakes
         var bDescendants = _problem.Tape.Descendants(b.Slot);
         var between = _problem.Nodes
             .Where(n => !n.IsInput && n != a && n != b && aAncestors[n.Slot] && bDescendants[n.Slot])
-            .Where(n => _reference.Value(n.Slot).IsScalar)
             .OrderBy(n => n.Slot)
             .Take(ChainRuleReach);
         foreach (var c in between)
         {
-            var local = Element(key, _referenceKeys.Gradient(c, b));
-            yield return ($"this is the local gradient `d{c.Name}/d{b.Name}`; the chain rule multiplies it "
-                + $"by the upstream gradient `d{a.Name}/d{c.Name}`", local);
+            // A local gradient dC/dB is a single answer only for a scalar C; for a tensor C it is a Jacobian.
+            if (_reference.Value(c.Slot).IsScalar)
+            {
+                var local = Element(key, _referenceKeys.Gradient(c, b));
+                yield return ($"this is the local gradient `d{c.Name}/d{b.Name}`; the chain rule multiplies it "
+                    + $"by the upstream gradient `d{a.Name}/d{c.Name}`", local);
+            }
 
             if (c.Uses.Contains(b.Name))
             {
