@@ -25,6 +25,10 @@ public sealed class Mistakes
     private readonly bool _forcedOk;
     private readonly Tensor?[] _forcedValues;
     private readonly Tensor?[] _forcedGradients;
+    private readonly AnswerKey?[] _valueAnswers;
+    private readonly AnswerKey?[] _gradientAnswers;
+    private readonly List<int>[] _consumers;
+    private readonly Dictionary<AnswerKey, List<AnswerKey>> _roots = [];
 
     /// <summary>
     /// Problems with more asked answers than this (a long machine-made chain, not a worksheet)
@@ -48,6 +52,9 @@ public sealed class Mistakes
         _referenceKeys = new KeyEvaluator(_problem, _reference);
 
         var count = _problem.Tape.Count;
+        _valueAnswers = OverrideKeys(AnswerKind.Value);
+        _gradientAnswers = OverrideKeys(AnswerKind.Gradient);
+        _consumers = Consumers(_problem.Tape);
         _forced = new TapeRun(_problem.Tape);
         _forcedValues = new Tensor?[count];
         _forcedGradients = new Tensor?[count];
@@ -131,7 +138,17 @@ public sealed class Mistakes
     /// <summary>Student answers for whole nodes, as overrides of values or of output gradients.</summary>
     private Tensor?[] Overrides(AnswerKind kind)
     {
-        var overrides = new Tensor?[_problem.Tape.Count];
+        var keys = kind == AnswerKind.Value ? _valueAnswers : _gradientAnswers;
+        return keys.Select(k => k is null ? null : _results[k.Text].Got).ToArray();
+    }
+
+    /// <summary>
+    /// By slot, the answered key that overrides it: a node's value, or the output's
+    /// gradient at a node. Answers of the wrong shape override nothing.
+    /// </summary>
+    private AnswerKey?[] OverrideKeys(AnswerKind kind)
+    {
+        var keys = new AnswerKey?[_problem.Tape.Count];
         foreach (var key in _problem.Keys.Where(k => k.Kind == kind && k.Element is null))
         {
             if (!_results.TryGetValue(key.Text, out var answer) || answer.Got is null || !answer.Got.SameShape(answer.Expected))
@@ -141,34 +158,39 @@ public sealed class Mistakes
 
             if (kind == AnswerKind.Value && !key.Of.IsInput)
             {
-                overrides[key.Of.Slot] = answer.Got;
+                keys[key.Of.Slot] = key;
             }
             else if (kind == AnswerKind.Gradient && key.Of == _problem.Output && !key.With!.IsInput)
             {
-                overrides[key.With.Slot] = answer.Got;
+                keys[key.With.Slot] = key;
             }
         }
 
-        return overrides;
+        return keys;
+    }
+
+    private static List<int>[] Consumers(Tape tape)
+    {
+        var consumers = Enumerable.Range(0, tape.Count).Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < tape.Count; i++)
+        {
+            foreach (var a in tape.Steps[i].Args.Distinct())
+            {
+                consumers[a].Add(i);
+            }
+        }
+
+        return consumers;
     }
 
     private AnswerResult? CarriedForward(AnswerKey key, AnswerResult result)
     {
-        var carried = CarriedValue(key);
-        if (carried is null || !carried.SameShape(result.Got!))
+        if (!IsCarried(key))
         {
             return null;
         }
 
-        var differs = !Comparison.Matches(result.Expected, carried, key.Tolerance);
-        if (!differs || !Comparison.Matches(carried, result.Got!, key.Tolerance))
-        {
-            return null;
-        }
-
-        var source = FirstWrong(key);
-        var from = source is null ? "an earlier answer" : $"`{source}`";
-        var hint = $"error carried forward from {from}: this is right for your own value of {from}, fix that first";
+        var hint = CarriedHint(Roots(key));
         if (_problem.Problem.CarryForward)
         {
             return result with { Verdict = Verdict.Correct, Points = result.MaxPoints, CarriedForward = true, Hint = hint + " (credited)" };
@@ -210,29 +232,147 @@ public sealed class Mistakes
         return flat < 0 ? whole : Tensor.Scalar(whole.Data[flat]);
     }
 
-    /// <summary>The earliest wrong answer this key depends on: a node value forward, a gradient backward.</summary>
-    private string? FirstWrong(AnswerKey key)
+    private static string CarriedHint(List<AnswerKey> roots)
     {
-        bool Wrong(AnswerKey other) => other != key && _results[other.Text].Verdict is Verdict.Incorrect or Verdict.Invalid;
-
-        if (key.Kind == AnswerKind.Gradient && key.Of == _problem.Output)
+        if (roots.Count == 0)
         {
-            var gradient = _problem.Keys
-                .Where(k => k.Kind == AnswerKind.Gradient && k.Of == key.Of && Wrong(k) && !k.With!.IsInput)
-                .Where(k => _problem.Tape.Ancestors(k.With!.Slot)[key.With!.Slot])
-                .OrderByDescending(k => k.With!.Slot)
-                .FirstOrDefault();
-            if (gradient is not null)
+            return "error carried forward from an earlier answer: this is right for your own value of it, fix that first";
+        }
+
+        var names = roots.Select(k => $"`{k.Text}`").ToList();
+        var from = names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + " and " + names[^1];
+        return names.Count == 1
+            ? $"error carried forward from {from}: this is right for your own value of {from}, fix that first"
+            : $"error carried forward from {from}: this is right for your own values of {from}, fix those first";
+    }
+
+    /// <summary>
+    /// Where a carried error starts: the wrong answers that the key's carried value reads,
+    /// each followed back while it is itself an error carried forward. Gradients come
+    /// first, nearest the output; then values, earliest first.
+    /// </summary>
+    private List<AnswerKey> Roots(AnswerKey key)
+    {
+        if (_roots.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var roots = new List<AnswerKey>();
+        foreach (var read in Reads(key).Where(Wrong))
+        {
+            var further = IsCarried(read) ? Roots(read) : [read];
+            roots.AddRange(further.Where(r => !roots.Contains(r)));
+        }
+
+        roots = roots
+            .OrderBy(k => k.Kind == AnswerKind.Gradient ? 0 : 1)
+            .ThenBy(k => k.Kind == AnswerKind.Gradient ? -k.With!.Slot : k.Of.Slot)
+            .ToList();
+        _roots[key] = roots;
+        return roots;
+    }
+
+    private bool Wrong(AnswerKey key) => _results[key.Text].Verdict is Verdict.Incorrect or Verdict.Invalid;
+
+    /// <summary>Whether a wrong answer is right for the student's own earlier answers.</summary>
+    private bool IsCarried(AnswerKey key)
+    {
+        var result = _results[key.Text];
+        var carried = CarriedValue(key);
+        return carried is not null && carried.SameShape(result.Got!)
+            && !Comparison.Matches(result.Expected, carried, key.Tolerance)
+            && Comparison.Matches(carried, result.Got!, key.Tolerance);
+    }
+
+    /// <summary>
+    /// The student's answers that the key's carried value is computed from: for a value, the
+    /// answered nodes it reads, through unanswered ones; for dA/dB, the answered gradients
+    /// between B and A (only when A is the output), and the values the local gradients on
+    /// the way read.
+    /// </summary>
+    private HashSet<AnswerKey> Reads(AnswerKey key)
+    {
+        var reads = new HashSet<AnswerKey>();
+        var seen = new bool[_problem.Tape.Count];
+        if (key.Kind == AnswerKind.Value)
+        {
+            foreach (var arg in _problem.Tape.Steps[key.Of.Slot].Args)
             {
-                return gradient.Text;
+                ValueReads(arg, reads, seen);
+            }
+
+            return reads;
+        }
+
+        var a = key.Of.Slot;
+        var towardsA = _problem.Tape.Ancestors(a);
+        var gradients = key.Of == _problem.Output ? _gradientAnswers : new AnswerKey?[_gradientAnswers.Length];
+        var visited = new bool[_problem.Tape.Count];
+        var pending = new Stack<int>([key.With!.Slot]);
+        while (pending.TryPop(out var slot))
+        {
+            foreach (var c in _consumers[slot].Where(c => c <= a && towardsA[c] && !visited[c]))
+            {
+                visited[c] = true;
+                foreach (var value in LocalReads(c, slot))
+                {
+                    ValueReads(value, reads, seen);
+                }
+
+                if (c != a && gradients[c] is { } upstream)
+                {
+                    reads.Add(upstream);
+                }
+                else if (c != a)
+                {
+                    pending.Push(c);
+                }
             }
         }
 
-        var ancestors = _problem.Tape.Ancestors(key.Of.Slot);
-        return _problem.Keys
-            .Where(k => k.Kind == AnswerKind.Value && !k.Of.IsInput && ancestors[k.Of.Slot] && Wrong(k))
-            .OrderBy(k => k.Of.Slot)
-            .FirstOrDefault()?.Text;
+        return reads;
+    }
+
+    /// <summary>The values that step c's local gradient with respect to its argument reads.</summary>
+    private IEnumerable<int> LocalReads(int c, int argument)
+    {
+        var step = _problem.Tape.Steps[c];
+        return step.Op switch
+        {
+            // Linear steps pass the gradient on whatever the values: d(a + b)/da = 1.
+            Op.Identity or Op.Add or Op.Subtract or Op.Negate or Op.Sum or Op.Mean or Op.Transpose
+                or Op.Index => [],
+            // d(a b)/da = b: a product reads only the other factor, unless it is a square.
+            Op.Multiply or Op.MatMul or Op.Dot when step.Args.Count(a => a == argument) == 1 =>
+                step.Args.Where(a => a != argument),
+            _ => [.. step.Args, c],
+        };
+    }
+
+    /// <summary>The answered value at a slot, or those its unanswered value is computed from.</summary>
+    private void ValueReads(int slot, HashSet<AnswerKey> reads, bool[] seen)
+    {
+        var pending = new Stack<int>([slot]);
+        while (pending.TryPop(out var s))
+        {
+            if (seen[s])
+            {
+                continue;
+            }
+
+            seen[s] = true;
+            if (_valueAnswers[s] is { } answered)
+            {
+                reads.Add(answered);
+                continue;
+            }
+
+            foreach (var arg in _problem.Tape.Steps[s].Args)
+            {
+                pending.Push(arg);
+            }
+        }
     }
 
     private IEnumerable<(string Hint, Tensor Value)> Candidates(AnswerKey key, Tensor expected)
@@ -293,14 +433,17 @@ public sealed class Mistakes
         var bDescendants = _problem.Tape.Descendants(b.Slot);
         var between = _problem.Nodes
             .Where(n => !n.IsInput && n != a && n != b && aAncestors[n.Slot] && bDescendants[n.Slot])
-            .Where(n => _reference.Value(n.Slot).IsScalar)
             .OrderBy(n => n.Slot)
             .Take(ChainRuleReach);
         foreach (var c in between)
         {
-            var local = Element(key, _referenceKeys.Gradient(c, b));
-            yield return ($"this is the local gradient `d{c.Name}/d{b.Name}`; the chain rule multiplies it "
-                + $"by the upstream gradient `d{a.Name}/d{c.Name}`", local);
+            // A local gradient dC/dB is a single answer only for a scalar C; for a tensor C it is a Jacobian.
+            if (_reference.Value(c.Slot).IsScalar)
+            {
+                var local = Element(key, _referenceKeys.Gradient(c, b));
+                yield return ($"this is the local gradient `d{c.Name}/d{b.Name}`; the chain rule multiplies it "
+                    + $"by the upstream gradient `d{a.Name}/d{c.Name}`", local);
+            }
 
             if (c.Uses.Contains(b.Name))
             {
