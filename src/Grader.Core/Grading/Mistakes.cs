@@ -387,12 +387,19 @@ public sealed class Mistakes
             }
         }
 
-        foreach (var other in SwapCandidates(key))
+        // A true swap first: the other key answered with this key's value.
+        var others = SwapCandidates(key)
+            .Select(other => (Key: other, Value: _solution.AnswerFor(other.Text)!))
+            .Select(o => (o.Key, o.Value, Swapped: _results.TryGetValue(o.Key.Text, out var answer)
+                && answer.Got is { } got && Comparison.Matches(expected, got, key.Tolerance)))
+            .OrderByDescending(o => o.Swapped)
+            .ToList();
+        foreach (var (other, value, swapped) in others)
         {
-            if (_solution.AnswerFor(other.Text) is { } value)
-            {
-                yield return ($"this is the answer to `{other.Text}`: answers swapped?", value);
-            }
+            var hint = swapped
+                ? $"answers swapped with `{other.Text}`: each has the other's value"
+                : $"this is the answer to `{other.Text}`, not to `{key.Text}`";
+            yield return (hint, value);
         }
 
         if (expected.Data.All(v => v != 0))

@@ -117,6 +117,12 @@ public static class SubmissionLoader
                 foreach (var (answerKey, answerValue) in value.Entries)
                 {
                     var canonical = AnswerKey.Canonical(answerKey.Value);
+                    if (answers.TryGetValue(canonical, out var earlier))
+                    {
+                        warnings.Add(Diagnostic.Warning(answerKey.Position,
+                            $"`{canonical}` is answered twice (first at line {earlier.Position.Line}); the last answer counts"));
+                    }
+
                     answers[canonical] = Read(canonical, answerKey.Position, answerValue);
                 }
             }

@@ -1,3 +1,4 @@
+using Grader.Diagnostics;
 using System.Globalization;
 using Grader.Values;
 
@@ -56,8 +57,8 @@ public sealed record Tolerance(ToleranceKind Kind, double Relative, double Absol
     public override string ToString() => Kind switch
     {
         ToleranceKind.RelativeOrAbsolute => $"rel {Format(Relative)} or abs {Format(Absolute)}",
-        ToleranceKind.SignificantFigures => $"{Digits} significant figures",
-        _ => $"{Digits} decimal places",
+        ToleranceKind.SignificantFigures => Words.Count(Digits, "significant figure"),
+        _ => Words.Count(Digits, "decimal place"),
     };
 
     /// <summary>0.001, 0.05, 1e-09 → "0.001", "0.05", "1e-9".</summary>

@@ -34,7 +34,9 @@ public static class GradeReport
     /// <summary>A one-line account of the error: absolute and relative, at the worst element; empty when exact.</summary>
     public static string Error(AnswerResult answer)
     {
-        if (answer.AbsError is not { } abs || abs == 0)
+        // An error at the rounding of double arithmetic (-1.5 * 0.3 against -0.45) reads as exact.
+        var magnitude = answer.Expected.Data.Max(Math.Abs);
+        if (answer.AbsError is not { } abs || abs <= 1e-12 * Math.Max(1, magnitude))
         {
             return "";
         }

@@ -34,7 +34,7 @@ public class HintTests
     [Theory]
     [InlineData("product", "df/dz", "-6", 6.0, "the sign is flipped")]
     [InlineData("sigmoid", "ds/dx", "-0.25", 0.25, "the sign is flipped")]
-    [InlineData("product", "df/dx", "30", 15.0, "this is the answer to `f`: answers swapped?")]
+    [InlineData("product", "df/dx", "30", 15.0, "this is the answer to `f`, not to `df/dx`")]
     [InlineData("split", "df/dy", "1", 3.0,
         "this is the local gradient `dq/dy`; the chain rule multiplies it by the upstream gradient `df/dq`")]
     [InlineData("product", "df/dy", "5", 10.0,
@@ -57,6 +57,16 @@ public class HintTests
         Assert.Equal(Verdict.Incorrect, answer.Verdict);
         Assert.Equal(hint, answer.Hint);
         Assert.DoesNotContain(expected.ToString(CultureInfo.InvariantCulture), answer.Hint);
+    }
+
+    [Fact]
+    public void TwoAnswersThatHoldEachOthersValuesAreCalledSwapped()
+    {
+        // In `product`, f = 30 and df/dx = 15: the student wrote them the other way round.
+        var result = Grade(Set, "answers:\n  product: { f: 15, df/dx: 30 }\n");
+
+        Assert.Equal("answers swapped with `f`: each has the other's value", Answer(result, "product", "df/dx").Hint);
+        Assert.Equal("answers swapped with `df/dx`: each has the other's value", Answer(result, "product", "f").Hint);
     }
 
     [Fact]

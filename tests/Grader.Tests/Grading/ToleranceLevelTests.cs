@@ -27,8 +27,8 @@ public class ToleranceLevelTests
     [InlineData("set-level", "f", 3.29, "rel 0.1 or abs 1e-9", Verdict.Correct)]
     [InlineData("set-level", "f", 3.31, "rel 0.1 or abs 1e-9", Verdict.Incorrect)]
     // The problem's decimals 1 replaces it: 0.05.
-    [InlineData("problem-level", "f", 3.04, "1 decimal places", Verdict.Correct)]
-    [InlineData("problem-level", "f", 3.2, "1 decimal places", Verdict.Incorrect)]
+    [InlineData("problem-level", "f", 3.04, "1 decimal place", Verdict.Correct)]
+    [InlineData("problem-level", "f", 3.2, "1 decimal place", Verdict.Incorrect)]
     // The answer's sigfigs 3 replaces both: 0.005, so 3.04 is now wrong.
     [InlineData("problem-level", "df/dx", 3.004, "3 significant figures", Verdict.Correct)]
     [InlineData("problem-level", "df/dx", 3.04, "3 significant figures", Verdict.Incorrect)]
