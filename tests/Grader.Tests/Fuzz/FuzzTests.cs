@@ -121,6 +121,31 @@ public partial class FuzzTests
         }, seed: Seed, iter: 1, print: Count);
     }
 
+    [Fact]
+    public void CommandsOnRandomNodeExpressionsPrintOnlyPositionedErrors()
+    {
+        Gen.OneOf(Mutation.Expression, Mutation.Grammatical(4)).Array[400].Sample(texts =>
+        {
+            foreach (var text in texts)
+            {
+                var yaml = $"""
+                    set: s
+                    problems:
+                      - id: p
+                        nodes:
+                          f: "{text.Replace("\\", "\\\\").Replace("\"", "\\\"")}"
+                        inputs: {"{"} x: 0.5, y: -2, W: [[1, 2], [3, 4], [5, 6]], z1: [1, 0] {"}"}
+                    """;
+                WithFile("set.yaml", yaml, path =>
+                {
+                    AssertCleanRun(yaml, "solve", path, "--format", "json");
+                    AssertCleanRun(yaml, "verify", path);
+                    AssertCleanRun(yaml, "graph", path, "--problem", "p");
+                });
+            }
+        }, seed: Seed, iter: 1, print: Count);
+    }
+
     private static void WithFile(string name, string text, Action<string> use)
     {
         var folder = Directory.CreateTempSubdirectory("grader-fuzz-");

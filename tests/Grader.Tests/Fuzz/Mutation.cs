@@ -68,4 +68,32 @@ internal static class Mutation
         Gen.Char.Select(c => c.ToString()))
         .Array[0, 30]
         .Select(parts => string.Concat(parts));
+
+    private static readonly string[] Atoms = ["x", "y", "W", "z1", "0", "1", "2", "-1", "0.5", "1e300", "e", "pi"];
+
+    private static readonly string[] Functions =
+    [
+        "exp", "log", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid", "relu", "abs", "max", "min",
+        "sum", "mean", "dot", "transpose", "logsumexp", "softmax",
+    ];
+
+    private static readonly string[] Operators = [" + ", " - ", " * ", " / ", " @ ", " ^ ", " ** "];
+
+    /// <summary>Well-formed expressions over the inputs x, y (scalars), W (3×2) and z1 (2-vector), of any shape.</summary>
+    public static Gen<string> Grammatical(int depth)
+    {
+        var atom = Gen.Int[0, Atoms.Length - 1].Select(i => Atoms[i]);
+        if (depth == 0)
+        {
+            return atom;
+        }
+
+        var sub = Grammatical(depth - 1);
+        var binary = Gen.Select(sub, Gen.Int[0, Operators.Length - 1], sub, (a, o, b) => $"({a}{Operators[o]}{b})");
+        var call = Gen.Select(Gen.Int[0, Functions.Length - 1], sub.Array[0, 3],
+            (f, args) => $"{Functions[f]}({string.Join(", ", args)})");
+        var index = Gen.Select(sub, Gen.Int[-2, 3].Array[1, 3], (a, i) => $"{a}[{string.Join(", ", i)}]");
+        var negate = sub.Select(a => $"-{a}");
+        return Gen.Frequency((2, atom), (3, binary), (3, call), (1, index), (1, negate));
+    }
 }
