@@ -43,15 +43,19 @@ public static class BatchGrader
     private static FileSystemEnumerable<string> YamlFilesBelow(string folder)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 };
-        return new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath(), options)
+        FileSystemEnumerable<string>.FindTransform path = (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath();
+        return new FileSystemEnumerable<string>(folder, path, options)
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && IsYaml(entry.FileName),
-            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+            ShouldRecursePredicate = IsNotALink,
         };
     }
 
+    private static bool IsNotALink(ref FileSystemEntry entry) => !entry.Attributes.HasFlag(FileAttributes.ReparsePoint);
+
     private static bool IsYaml(ReadOnlySpan<char> name) =>
-        name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+        name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
     public static SubmissionResult[] Grade(ProblemSet set, IReadOnlyList<string> files, Action<int>? progress = null)
     {

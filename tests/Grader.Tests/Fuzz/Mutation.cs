@@ -79,7 +79,7 @@ internal static class Mutation
 
     private static readonly string[] Operators = [" + ", " - ", " * ", " / ", " @ ", " ^ ", " ** "];
 
-    /// <summary>Well-formed expressions over the inputs x, y (scalars), W (3×2) and z1 (2-vector), of any shape.</summary>
+    /// <summary>Well-formed expressions of any shape over x, y (scalars), W (3×2) and z1 (2-vector).</summary>
     public static Gen<string> Grammatical(int depth)
     {
         var atom = Gen.Int[0, Atoms.Length - 1].Select(i => Atoms[i]);
