@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Grader.Grading;
 using Grader.Problems;
@@ -10,6 +11,22 @@ namespace Grader.Cli.Commands;
 public static class GradeCommand
 {
     private const int ProgressThreshold = 20;
+
+    /// <summary>
+    /// Reads the percentage itself, so that text which is not a number is an argument
+    /// error like one out of range, not an exception from a later conversion.
+    /// </summary>
+    private static double ReadPassMark(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "100";
+        var number = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
+        if (!number || value is not (>= 0 and <= 100))
+        {
+            result.AddError("--pass-mark must be a percentage from 0 to 100");
+        }
+
+        return value;
+    }
 
     public static Command Create(CliConsole console)
     {
@@ -26,15 +43,8 @@ public static class GradeCommand
         {
             Description = "The percentage at or above which a submission passes (exit status 0).",
             DefaultValueFactory = _ => 100,
+            CustomParser = ReadPassMark,
         };
-        passMark.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<double>();
-            if (value is < 0 or > 100 || double.IsNaN(value))
-            {
-                result.AddError("--pass-mark must be a percentage from 0 to 100");
-            }
-        });
 
         var command = new Command("grade", "Grade submissions against the problem set.")
         {

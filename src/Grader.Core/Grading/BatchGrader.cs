@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using Grader.Diagnostics;
 using Grader.Problems;
 
@@ -19,9 +20,7 @@ public static class BatchGrader
         {
             if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase));
-                files.UnionWith(found);
+                files.UnionWith(YamlFilesBelow(path));
             }
             else if (File.Exists(path))
             {
@@ -35,6 +34,28 @@ public static class BatchGrader
 
         return (files.ToList(), errors);
     }
+
+    /// <summary>
+    /// The YAML files in a folder and its subfolders. A linked folder is not entered,
+    /// so a link that points back up the tree cannot make the search endless;
+    /// a linked file is read like any other.
+    /// </summary>
+    private static FileSystemEnumerable<string> YamlFilesBelow(string folder)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 };
+        FileSystemEnumerable<string>.FindTransform path = (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath();
+        return new FileSystemEnumerable<string>(folder, path, options)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && IsYaml(entry.FileName),
+            ShouldRecursePredicate = IsNotALink,
+        };
+    }
+
+    private static bool IsNotALink(ref FileSystemEntry entry) => !entry.Attributes.HasFlag(FileAttributes.ReparsePoint);
+
+    private static bool IsYaml(ReadOnlySpan<char> name) =>
+        name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
     public static SubmissionResult[] Grade(ProblemSet set, IReadOnlyList<string> files, Action<int>? progress = null)
     {

@@ -74,6 +74,14 @@ public static class SubmissionLoader
             return (null, diagnostics[0]);
         }
 
+        foreach (var key in new[] { "set", "student" })
+        {
+            if (map[key] is { Kind: not YamlKind.Scalar } notText)
+            {
+                return (null, Diagnostic.Error(notText.Position, $"`{key}` must be text, got {notText.Describe()}"));
+            }
+        }
+
         var student = map["student"] is { Kind: YamlKind.Scalar, IsNull: false } s
             ? s.Value
             : Path.GetFileNameWithoutExtension(file);

@@ -152,7 +152,8 @@ public static partial class ProblemSetLoader
         var list = map[kind]!;
         if (list.Kind != YamlKind.Sequence || list.Items.Count == 0)
         {
-            diagnostics.Add(Diagnostic.Error(list.Position, $"`{kind}` takes a list, got {list.Describe()}"));
+            var got = list.Kind == YamlKind.Sequence ? "an empty list" : list.Describe();
+            diagnostics.Add(Diagnostic.Error(list.Position, $"`{kind}` takes a non-empty list, got {got}"));
             return null;
         }
 

@@ -45,7 +45,7 @@ public sealed class Parser
         try
         {
             var name = parser._tokens[0];
-            var equals = parser._tokens[1];
+            var equals = parser.At(1);
             if (name.Kind != TokenKind.Name || equals.Kind != TokenKind.Equals)
             {
                 throw parser.Error(name, "a function is written `NAME = EXPRESSION`, such as `f = x * (y + z)`");
@@ -62,6 +62,9 @@ public sealed class Parser
     }
 
     private Token Peek => _tokens[_next];
+
+    /// <summary>The token at <paramref name="index"/>, or the end token past the last one.</summary>
+    private Token At(int index) => _tokens[Math.Min(index, _tokens.Count - 1)];
 
     private Expr ParseWhole()
     {

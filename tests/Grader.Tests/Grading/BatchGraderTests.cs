@@ -36,6 +36,19 @@ public sealed class BatchGraderTests : IDisposable
     }
 
     [Fact]
+    public void ALinkedFolderIsNotEnteredSoALinkBackUpTheTreeEnds()
+    {
+        Directory.CreateSymbolicLink(Path.Combine(_folder, "late", "up"), _folder);
+        File.CreateSymbolicLink(Path.Combine(_folder, "linked.yaml"), Path.Combine(_folder, "b-alice.yaml"));
+
+        var (files, errors) = BatchGrader.Expand([_folder]);
+
+        Assert.Empty(errors);
+        Assert.Equal(["a-broken.yaml", "b-alice.yaml", "c-list.yaml", "late/bob.yml", "linked.yaml"],
+            files.Select(f => Path.GetRelativePath(_folder, f).Replace('\\', '/')));
+    }
+
+    [Fact]
     public void BrokenFilesScoreZeroAndTheOthersAreGraded()
     {
         var (files, _) = BatchGrader.Expand([_folder]);

@@ -158,4 +158,15 @@ public class SubmissionTests
     {
         Assert.Equal(student, Submission(yaml, file).Student);
     }
+
+    [Theory]
+    [InlineData("set: { id: shapes }\nanswers: {}\n", "student.yaml:1:6: error: `set` must be text, got a mapping")]
+    [InlineData("student: [frank]\nanswers: {}\n", "student.yaml:1:10: error: `student` must be text, got a list")]
+    public void ASetOrStudentThatIsNotTextMakesTheSubmissionUnreadable(string yaml, string error)
+    {
+        var (submission, diagnostic) = SubmissionLoader.Load(yaml, "student.yaml");
+
+        Assert.Null(submission);
+        Assert.Equal(error, diagnostic?.ToString());
+    }
 }

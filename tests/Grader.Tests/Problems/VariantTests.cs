@@ -110,4 +110,12 @@ public class VariantTests
 
         return text.ToString();
     }
+
+    [Theory]
+    [InlineData("{ choose: [] }", "set.yaml:6:28: error: `choose` takes a non-empty list, got an empty list")]
+    [InlineData("{ range: 3 }", "set.yaml:6:27: error: `range` takes a non-empty list, got `3`")]
+    public void VariantWithoutAListOfValuesSaysWhatItGot(string variant, string error)
+    {
+        Assert.Equal([error], Sets.Errors(Sets.OneNode("x", $"x: {variant}")));
+    }
 }

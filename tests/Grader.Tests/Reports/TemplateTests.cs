@@ -42,6 +42,55 @@ public sealed class TemplateTests : IDisposable
         Assert.All(answers.EnumerateArray(), a => Assert.Equal("missing", a.GetProperty("verdict").GetString()));
     }
 
+    [Fact]
+    public void TextOfTheSetOverSeveralLinesStaysInsideTheTemplateComments()
+    {
+        var set = Path.Combine(_folder, "set.yaml");
+        File.WriteAllText(set, """
+            set: s
+            title: "one\ntwo"
+            problems:
+              - id: p
+                title: "three\r\nfour\u2028five"
+                function: |
+                  f = x
+                    * 2
+                inputs: { x: 1 }
+              - id: q
+                nodes:
+                  f: "x\n+ 1"
+                inputs: { x: 1 }
+            """);
+        var (templateCode, template, _) = CliRun.Grader("template", set);
+        var file = Path.Combine(_folder, "blank.yaml");
+        File.WriteAllText(file, template);
+
+        var (code, _, error) = CliRun.Grader("grade", set, file);
+
+        Assert.Equal(0, templateCode);
+        Assert.Equal("", error);
+        Assert.Equal(1, code);
+        Assert.Contains("  # p: three four five\n", template);
+    }
+
+    [Theory]
+    [InlineData("back\\slash")]
+    [InlineData("a\\q")]
+    [InlineData("line\nbreak\ttab")]
+    [InlineData("quote\"d")]
+    public void StudentIdInATemplateReadsBackUnchanged(string student)
+    {
+        var (_, template, _) = CliRun.Grader("template", "problems/section3.yaml", "--student", student);
+        var file = Path.Combine(_folder, "blank.yaml");
+        File.WriteAllText(file, template);
+
+        var (_, output, error) = CliRun.Grader("grade", "problems/section3.yaml", file, "--format", "json");
+
+        Assert.Equal("", error);
+        var graded = JsonDocument.Parse(output).RootElement.GetProperty("submissions")[0];
+        Assert.Equal(student, graded.GetProperty("student").GetString());
+    }
+
     /// <summary>Writes each answer of the key after its blank `    KEY:` line, under its `  PROBLEM:` line.</summary>
     private static string Fill(string template, JsonDocument key)
     {

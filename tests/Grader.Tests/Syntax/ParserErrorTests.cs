@@ -96,4 +96,17 @@ public class ParserErrorTests
         Assert.Equal("f.yaml:3:10: error: a function is written `NAME = EXPRESSION`, such as `f = x * (y + z)`",
             error?.ToString());
     }
+
+    [Theory]
+    [InlineData("", 10)]
+    [InlineData("   ", 13)]
+    public void EmptyFunctionIsExplainedWhereItEnds(string text, int column)
+    {
+        var source = new ExpressionSource(text, new SourcePosition("f.yaml", 3, 10));
+
+        var error = Parser.ParseDefinition(source).Error;
+
+        Assert.Equal($"f.yaml:3:{column}: error: a function is written `NAME = EXPRESSION`, such as `f = x * (y + z)`",
+            error?.ToString());
+    }
 }
