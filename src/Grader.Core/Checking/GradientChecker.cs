@@ -39,6 +39,16 @@ public static class GradientChecker
     /// <summary>Elements of one tensor checked at most; larger tensors are sampled evenly.</summary>
     public const int MaxElements = 256;
 
+    /// <summary>Elements checked at least, however costly the graph.</summary>
+    public const int MinElements = 4;
+
+    /// <summary>
+    /// The work one gradient's check may do, in multiply-adds of forward passes. A numerical
+    /// derivative takes about a hundred forward passes, so on a large graph (a 300×300 matrix
+    /// product) fewer elements are checked, never fewer than <see cref="MinElements"/>.
+    /// </summary>
+    public const double WorkBudget = 2e9;
+
     public static ProblemCheck Check(CompiledProblem problem)
     {
         var solution = Solver.Solve(problem);
@@ -90,7 +100,7 @@ public static class GradientChecker
         var point = run.Value(with.Slot).Copy();
         var name = $"d{of.Name}/d{with.Name}";
         GradientCheck? worst = null;
-        foreach (var element in Sample(point.Count))
+        foreach (var element in Sample(point.Count, ElementBudget(problem.Tape, run)))
         {
             double G(double t)
             {
@@ -148,13 +158,29 @@ public static class GradientChecker
         return total;
     }
 
-    private static IEnumerable<int> Sample(int count)
+    /// <summary>How many elements of one tensor the work budget allows to be checked.</summary>
+    private static int ElementBudget(Tape tape, TapeRun run)
     {
-        if (count <= MaxElements)
+        // Multiply-adds of one forward pass: m·k·n for a matrix product, one per output element otherwise.
+        var work = 0.0;
+        for (var i = 0; i < tape.Count; i++)
+        {
+            var output = run.Value(i).Count;
+            work += tape.Steps[i].Op == Op.MatMul ? (double)output * run.Value(tape.Steps[i].Args[0]).Columns : output;
+        }
+
+        const double passesPerElement = 100;
+        var elements = WorkBudget / (passesPerElement * Math.Max(work, 1));
+        return (int)Math.Clamp(elements, MinElements, MaxElements);
+    }
+
+    private static IEnumerable<int> Sample(int count, int most)
+    {
+        if (count <= most)
         {
             return Enumerable.Range(0, count);
         }
 
-        return Enumerable.Range(0, MaxElements).Select(k => (int)((long)k * count / MaxElements));
+        return Enumerable.Range(0, most).Select(k => (int)((long)k * count / most));
     }
 }

@@ -51,6 +51,12 @@ public static class NumericDerivative
             {
                 (value, error) = (estimate, estimateError);
             }
+
+            // Good enough already: the other starts would cost as much again for nothing.
+            if (error <= 1e-12 * Math.Max(Math.Abs(value), 1e-3))
+            {
+                break;
+            }
         }
 
         var near = Math.Min(h, 1e-5 * scale);

@@ -41,7 +41,7 @@ public static partial class ProblemSetLoader
         var problem = new Problem
         {
             Id = id,
-            Title = ReadText(map, "title", diagnostics),
+            Title = ReadText(map, "title", diagnostics)?.ReplaceLineEndings(" ").Trim(),
             Description = ReadText(map, "description", diagnostics),
             Position = node.Position,
             Nodes = nodes,

@@ -113,7 +113,7 @@ public static partial class ProblemSetLoader
         return new ProblemSet
         {
             Id = id ?? "",
-            Title = ReadText(map, "title", diagnostics),
+            Title = ReadText(map, "title", diagnostics)?.ReplaceLineEndings(" ").Trim(),
             File = file,
             Tolerance = tolerance,
             CarryForward = carry,

@@ -80,7 +80,13 @@ public static class Solver
         }
 
         var answers = problem.Keys.Select(k => new Answer(k, keys.Evaluate(k))).ToList();
-        return new Solution { Problem = problem, Values = values, Gradients = gradients, Answers = answers };
+
+        // An infinite gradient (sqrt at 0) is no answer a student can give or be graded on.
+        var infinite = answers.FirstOrDefault(a => !a.Value.AllFinite());
+        var notFinite = infinite is null ? null : Diagnostic.Error(infinite.Key.Position,
+            $"problem `{problem.Problem.Id}`: `{infinite.Key.Text}` is not finite at these inputs "
+            + $"({Values.Numbers.Short(infinite.Value.Data.First(v => !double.IsFinite(v)))}); choose other inputs");
+        return new Solution { Problem = problem, Values = values, Gradients = gradients, Answers = answers, Failure = notFinite };
     }
 
     public static Diagnostic Describe(CompiledProblem problem, StepFailure failure)

@@ -34,12 +34,26 @@ internal static class Elementwise
         Op.Sin => Math.Cos(x),
         Op.Cos => -Math.Sin(x),
         Op.Tan => 1 + y * y,               // d tan(x) = 1 + tan²(x)
-        Op.Tanh => 1 - y * y,              // d tanh(x) = 1 - tanh²(x)
-        Op.Sigmoid => y * (1 - y),         // d σ(x) = σ(x)(1 - σ(x))
+        Op.Tanh => TanhSlope(x),           // d tanh(x) = 1 - tanh²(x) = 1 / cosh²(x)
+        Op.Sigmoid => SigmoidSlope(x),     // d σ(x) = σ(x)(1 - σ(x)) = σ(x)σ(-x)
         Op.Relu => x > 0 ? 1 : 0,          // 0 at the kink x = 0
         Op.Abs => Math.Sign(x),            // 0 at the kink x = 0
         _ => throw new InvalidOperationException($"{op} is not unary"),
     };
+
+    /// <summary>1 / cosh²(x): unlike 1 - tanh², keeps its relative precision where tanh saturates.</summary>
+    private static double TanhSlope(double x)
+    {
+        var cosh = Math.Cosh(x);
+        return 1 / (cosh * cosh);
+    }
+
+    /// <summary>e / (1 + e)² with e = exp(-|x|): σ(x)σ(-x) without the cancellation in 1 - σ(x).</summary>
+    private static double SigmoidSlope(double x)
+    {
+        var e = Math.Exp(-Math.Abs(x));
+        return e / ((1 + e) * (1 + e));
+    }
 
     /// <summary>A reason the operation is undefined at x, or null.</summary>
     public static string? UnaryDomain(Op op, double x) => op switch
