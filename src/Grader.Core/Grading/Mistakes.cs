@@ -1,3 +1,4 @@
+using Grader.Diagnostics;
 using System.Globalization;
 using Grader.Graphs;
 using Grader.Solving;
@@ -554,14 +555,19 @@ public sealed class Mistakes
             return null;
         }
 
+        // Right to N figures: answer and reference round to the same N significant figures,
+        // or the answer is the reference with the figures after the N-th dropped.
         var magnitude = Math.Floor(Math.Log10(Math.Abs(expected)));
         for (var figures = 6; figures >= 1; figures--)
         {
-            var halfUnit = 0.5 * Math.Pow(10, magnitude - figures + 1);
-            if (Math.Abs(got - expected) <= halfUnit * (1 + 1e-9))
+            var unit = Math.Pow(10, magnitude - figures + 1);
+            var sameRounding = Math.Round(got / unit, MidpointRounding.AwayFromZero)
+                == Math.Round(expected / unit, MidpointRounding.AwayFromZero);
+            var truncated = Math.Abs(got - Math.Truncate(expected / unit) * unit) <= 1e-9 * unit;
+            if (sameRounding || truncated)
             {
-                var word = figures == 1 ? "figure" : "figures";
-                return $"right to {figures} significant {word} only; the tolerance is {result.Tolerance}: keep more digits";
+                return $"right to {Words.Count(figures, "significant figure")} only; the tolerance is "
+                    + $"{result.Tolerance}: keep more digits";
             }
         }
 

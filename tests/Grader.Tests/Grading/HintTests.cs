@@ -59,6 +59,22 @@ public class HintTests
         Assert.DoesNotContain(expected.ToString(CultureInfo.InvariantCulture), answer.Hint);
     }
 
+    [Theory]
+    [InlineData("12", null)]        // 16 and 12 differ in the first figure
+    [InlineData("20", "right to 1 significant figure only")]
+    [InlineData("16.2", "right to 2 significant figures only")]
+    public void RightToFewerFiguresMeansTheSameFiguresWhenRounded(string got, string? hint)
+    {
+        // f = x * q = 4 * 4 = 16.
+        var set = "set: s\nproblems:\n  - id: p\n    nodes: { q: y + z, f: x * q }\n"
+            + "    inputs: { x: 4, y: 5, z: -1 }\n    ask: [f]\n";
+
+        var answer = Answer(Grade(set, $"answers:\n  p: {{ f: {got} }}\n"), "p", "f");
+
+        Assert.Equal(Verdict.Incorrect, answer.Verdict);
+        Assert.Equal(hint, answer.Hint?.Split(';')[0]);
+    }
+
     [Fact]
     public void TwoAnswersThatHoldEachOthersValuesAreCalledSwapped()
     {
