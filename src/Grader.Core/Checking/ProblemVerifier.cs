@@ -24,6 +24,7 @@ public sealed record Verification(ProblemCheck Check, int VariantsChecked, IRead
 
 public static class ProblemVerifier
 {
+
     /// <summary>Variant spaces up to this size are checked whole; larger ones by a sample of this size.</summary>
     public const int VariantBudget = 64;
 
@@ -122,7 +123,8 @@ public static class ProblemVerifier
             var invisible = mistakes.CommonMistakes(answer.Key)
                 .Where(m => Comparison.Matches(answer.Value, m.Value, answer.Key.Tolerance))
                 .Select(m => m.Mistake)
-                .Where(m => !structural.Contains(m))
+                // A flipped sign is worth a warning even where it holds at any input: nothing catches it.
+                .Where(m => m == Mistakes.FlippedSign || !structural.Contains(m))
                 .Distinct()
                 .ToList();
             if (invisible.Count > 0)

@@ -40,6 +40,9 @@ public sealed class Mistakes
     private IEnumerable<AnswerKey> SwapCandidates(AnswerKey key) =>
         _problem.Keys.Count <= SwapReach ? _problem.Keys.Where(k => k != key) : [];
 
+    /// <summary>The common mistake of a sign error, as <see cref="CommonMistakes"/> names it.</summary>
+    public const string FlippedSign = "a flipped sign";
+
     /// <summary>How many nodes after B, nearest first, are tried as the C of a chain-rule mistake.</summary>
     private const int ChainRuleReach = 32;
 
@@ -87,7 +90,7 @@ public sealed class Mistakes
     public IEnumerable<(string Mistake, Tensor Value)> CommonMistakes(AnswerKey key)
     {
         var expected = _solution.AnswerFor(key.Text)!;
-        yield return ("a flipped sign", expected.Map(v => -v));
+        yield return (FlippedSign, expected.Map(v => -v));
         if (key.Kind == AnswerKind.Gradient)
         {
             foreach (var (hint, value) in ChainRuleCandidates(key))

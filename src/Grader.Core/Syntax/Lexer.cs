@@ -75,8 +75,8 @@ public static class Lexer
             var kind = c switch
             {
                 '+' => TokenKind.Plus,
-                '-' => TokenKind.Minus,
-                '*' => TokenKind.Star,
+                '-' or '\u2212' => TokenKind.Minus,
+                '*' or '\u00d7' => TokenKind.Star,
                 '/' => TokenKind.Slash,
                 '@' => TokenKind.At,
                 '^' => TokenKind.Caret,
