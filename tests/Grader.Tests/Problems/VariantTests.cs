@@ -21,7 +21,7 @@ public class VariantTests
         return set!;
     }
 
-    private static IReadOnlyDictionary<string, Values.Tensor> Inputs(string problem, string student) =>
+    private static IReadOnlyDictionary<string, Grader.Values.Tensor> Inputs(string problem, string student) =>
         ProblemCompiler.Compile(Practice.Problems.Single(p => p.Id == problem), Practice.Id, student).Inputs;
 
     /// <summary>The documented draw, computed here independently: SHA-256 of the ids, first 53 bits.</summary>
@@ -104,7 +104,7 @@ public class VariantTests
             text.Append($"  {problem.Id}:\n");
             foreach (var answer in solution.Answers)
             {
-                text.Append($"    {answer.Key.Text}: {Values.Numbers.RoundTrip(answer.Value.ScalarValue)}\n");
+                text.Append($"    {answer.Key.Text}: {Grader.Values.Numbers.RoundTrip(answer.Value.ScalarValue)}\n");
             }
         }
 
