@@ -8,7 +8,9 @@ public static class ExitCode
 {
     public const int Ok = 0;
 
-    /// <summary>The work is wrong: a submission below the pass mark, a gradient mismatch, an unsolvable problem.</summary>
+    /// <summary>
+    /// The work is wrong: a submission below the pass mark, a gradient mismatch, an unsolvable problem.
+    /// </summary>
     public const int WorkWrong = 1;
 
     /// <summary>The command cannot do its job: bad arguments, an unreadable or invalid problem set.</summary>
@@ -22,7 +24,8 @@ public static class Cli
     public static int Run(string[] args, TextWriter output, TextWriter error, bool terminal = false)
     {
         var console = new CliConsole(output, error, terminal);
-        var root = new RootCommand("Grader: reference answers, gradient checks and grading for backpropagation worksheets.");
+        var root = new RootCommand(
+            "Grader: reference answers, gradient checks and grading for backpropagation worksheets.");
         root.Subcommands.Add(SolveCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
         root.Subcommands.Add(GradeCommand.Create(console));
@@ -45,7 +48,12 @@ public static class Cli
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return parsed.Invoke(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+            });
         }
         catch (Exception failure)
         {

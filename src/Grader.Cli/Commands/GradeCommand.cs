@@ -37,8 +37,14 @@ public static class GradeCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var format = CommonOptions.Format("text", "json", "junit", "markdown", "csv", "gradescope");
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically)." };
-        var reveal = new Option<bool>("--reveal") { Description = "Show the reference answers and accepted intervals." };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to this file (atomically).",
+        };
+        var reveal = new Option<bool>("--reveal")
+        {
+            Description = "Show the reference answers and accepted intervals.",
+        };
         var passMark = new Option<double>("--pass-mark")
         {
             Description = "The percentage at or above which a submission passes (exit status 0).",
@@ -56,7 +62,8 @@ public static class GradeCommand
         return command;
     }
 
-    private sealed record Request(string Set, string[] Submissions, string Format, string? Output, bool Reveal, double PassMark);
+    private sealed record Request(
+        string Set, string[] Submissions, string Format, string? Output, bool Reveal, double PassMark);
 
     private static int Run(CliConsole console, Request request)
     {
@@ -76,7 +83,8 @@ public static class GradeCommand
 
         if (request.Format == "gradescope" && files.Count != 1)
         {
-            console.Error.WriteLine($"grader: error: the gradescope format takes exactly one submission, got {files.Count}");
+            console.Error.WriteLine(
+                $"grader: error: the gradescope format takes exactly one submission, got {files.Count}");
             return ExitCode.Unusable;
         }
 
@@ -86,7 +94,10 @@ public static class GradeCommand
             console.Error.WriteLine(failed.Error!.ToString());
         }
 
-        var options = new GradeReportOptions(request.Reveal, Colour(console, request), request.PassMark) { Timestamp = Timestamp() };
+        var options = new GradeReportOptions(request.Reveal, Colour(console, request), request.PassMark)
+        {
+            Timestamp = Timestamp(),
+        };
         var report = Render(set, results, request.Format, options);
         if (!Write(console, report, request.Output))
         {
@@ -97,7 +108,8 @@ public static class GradeCommand
         return allPass ? ExitCode.Ok : ExitCode.WorkWrong;
     }
 
-    private static string Render(ProblemSet set, SubmissionResult[] results, string format, GradeReportOptions options) => format switch
+    private static string Render(
+        ProblemSet set, SubmissionResult[] results, string format, GradeReportOptions options) => format switch
     {
         "json" => GradeReport.Json(set.Id, results, options),
         "junit" => GradeExports.JUnit(set.Id, results, options),
@@ -152,7 +164,8 @@ public static class GradeCommand
         }
 
         var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        var temporary = Path.Combine(
+            Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
             File.WriteAllText(temporary, report);

@@ -15,7 +15,8 @@ public static class SolveCommand
         var student = CommonOptions.Student();
         var format = CommonOptions.Format("text", "json", "markdown");
 
-        var command = new Command("solve", "Print the answer key: every node's value and gradient, and every asked answer.")
+        var command = new Command(
+            "solve", "Print the answer key: every node's value and gradient, and every asked answer.")
         {
             set, problem, student, format,
         };

@@ -10,7 +10,10 @@ public static class TemplateCommand
     {
         var set = CommonOptions.Set();
         var student = CommonOptions.Student();
-        var command = new Command("template", "Print a submission file with every asked key left blank.") { set, student };
+        var command = new Command("template", "Print a submission file with every asked key left blank.")
+        {
+            set, student,
+        };
         command.SetAction(result => Run(console, result.GetValue(set)!, result.GetValue(student)));
         return command;
     }

@@ -9,10 +9,15 @@ public static class VerifyCommand
 {
     public static Command Create(CliConsole console)
     {
-        var sets = new Argument<string[]>("SET") { Description = "Problem sets (YAML).", Arity = ArgumentArity.OneOrMore };
+        var sets = new Argument<string[]>("SET")
+        {
+            Description = "Problem sets (YAML).",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var format = CommonOptions.Format("text", "json");
 
-        var command = new Command("verify", "Check every problem: well formed, solvable, and backprop agreeing with finite differences.")
+        var command = new Command(
+            "verify", "Check every problem: well formed, solvable, and backprop agreeing with finite differences.")
         {
             sets, format,
         };

@@ -143,7 +143,8 @@ public static class GradientChecker
         }
 
         var agrees = relError <= RelativeTolerance || absError <= AbsoluteTolerance;
-        return new GradientCheck(key, backprop, numeric, absError, relError, agrees ? CheckStatus.Ok : CheckStatus.Mismatch);
+        return new GradientCheck(
+            key, backprop, numeric, absError, relError, agrees ? CheckStatus.Ok : CheckStatus.Mismatch);
     }
 
     /// <summary>Σ seed ⊙ value: the scalar whose derivative backprop from this seed computes.</summary>

@@ -1,7 +1,8 @@
 namespace Grader.Checking;
 
 /// <summary>A numerical derivative with its error estimate and one-sided slopes.</summary>
-public readonly record struct NumericEstimate(double Value, double Error, double Left, double Right, bool Kink, bool Failed);
+public readonly record struct NumericEstimate(
+    double Value, double Error, double Left, double Right, bool Kink, bool Failed);
 
 /// <summary>
 /// Numerical derivatives of a function of one variable. Central differences alone
@@ -86,7 +87,8 @@ public static class NumericDerivative
                 // Eliminate the next even power of h from the two neighbouring estimates.
                 table[j, i] = (table[j - 1, i] * factor - table[j - 1, i - 1]) / (factor - 1);
                 factor *= Shrink2;
-                var change = Math.Max(Math.Abs(table[j, i] - table[j - 1, i]), Math.Abs(table[j, i] - table[j - 1, i - 1]));
+                var change = Math.Max(
+                    Math.Abs(table[j, i] - table[j - 1, i]), Math.Abs(table[j, i] - table[j - 1, i - 1]));
                 if (change <= error && double.IsFinite(table[j, i]))
                 {
                     error = change;

@@ -61,7 +61,8 @@ public static class ProblemVerifier
     }
 
     /// <summary>Every combination of a small variant space, or a fixed sample of a large one.</summary>
-    private static IEnumerable<(string Label, Dictionary<string, Tensor> Inputs)> Variants(Problem problem, string setId)
+    private static IEnumerable<(string Label, Dictionary<string, Tensor> Inputs)> Variants(
+        Problem problem, string setId)
     {
         var varying = problem.Inputs.Where(i => i.Variant is not null).ToList();
         if (varying.Count == 0)
@@ -81,7 +82,8 @@ public static class ProblemVerifier
             foreach (var input in varying)
             {
                 combinations = combinations
-                    .SelectMany(c => input.Variant!.Enumerate().Select(v => new Dictionary<string, Tensor>(c) { [input.Name] = v }))
+                    .SelectMany(c => input.Variant!.Enumerate()
+                        .Select(v => new Dictionary<string, Tensor>(c) { [input.Name] = v }))
                     .ToList();
             }
 
@@ -151,7 +153,9 @@ public static class ProblemVerifier
     {
         var moved = solution.Problem.Inputs.ToDictionary(
             p => p.Key,
-            p => ProblemCompiler.IsIndexOnly(solution.Problem, solution.Problem.Find(p.Key)!) ? p.Value : p.Value.Map(v => v * 1.13 + 0.37));
+            p => ProblemCompiler.IsIndexOnly(solution.Problem, solution.Problem.Find(p.Key)!)
+                ? p.Value
+                : p.Value.Map(v => v * 1.13 + 0.37));
         var elsewhere = Solving.Solver.Solve(ProblemCompiler.Compile(problem, setId, null, moved));
         return elsewhere.Failed ? null : elsewhere;
     }

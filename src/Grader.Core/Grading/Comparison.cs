@@ -31,7 +31,9 @@ public readonly record struct Comparison(bool Accepted, int Worst, double AbsErr
         return new Comparison(accepted, worst, abs, rel);
     }
 
-    /// <summary>Whether <paramref name="got"/> is within tolerance of <paramref name="candidate"/> everywhere.</summary>
+    /// <summary>
+    /// Whether <paramref name="got"/> is within tolerance of <paramref name="candidate"/> everywhere.
+    /// </summary>
     public static bool Matches(Tensor candidate, Tensor got, Tolerance tolerance)
     {
         if (!candidate.SameShape(got))

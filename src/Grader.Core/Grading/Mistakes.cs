@@ -155,7 +155,9 @@ public sealed class Mistakes
         var keys = new AnswerKey?[_problem.Tape.Count];
         foreach (var key in _problem.Keys.Where(k => k.Kind == kind && k.Element is null))
         {
-            if (!_results.TryGetValue(key.Text, out var answer) || answer.Got is null || !answer.Got.SameShape(answer.Expected))
+            if (!_results.TryGetValue(key.Text, out var answer)
+                || answer.Got is null
+                || !answer.Got.SameShape(answer.Expected))
             {
                 continue;
             }
@@ -197,7 +199,13 @@ public sealed class Mistakes
         var hint = CarriedHint(Roots(key));
         if (_problem.Problem.CarryForward)
         {
-            return result with { Verdict = Verdict.Correct, Points = result.MaxPoints, CarriedForward = true, Hint = hint + " (credited)" };
+            return result with
+            {
+                Verdict = Verdict.Correct,
+                Points = result.MaxPoints,
+                CarriedForward = true,
+                Hint = hint + " (credited)",
+            };
         }
 
         return result with { CarriedForward = true, Hint = hint };
@@ -240,7 +248,8 @@ public sealed class Mistakes
     {
         if (roots.Count == 0)
         {
-            return "error carried forward from an earlier answer: this is right for your own value of it, fix that first";
+            return "error carried forward from an earlier answer: "
+                + "this is right for your own value of it, fix that first";
         }
 
         var names = roots.Select(k => $"`{k.Text}`").ToList();
@@ -408,7 +417,9 @@ public sealed class Mistakes
 
         if (expected.Data.All(v => v != 0))
         {
-            yield return ("this is the reciprocal of the answer: check which way the division goes", expected.Map(v => 1 / v));
+            yield return (
+                "this is the reciprocal of the answer: check which way the division goes",
+                expected.Map(v => 1 / v));
         }
 
         if (expected.Rank == 2)
@@ -419,8 +430,12 @@ public sealed class Mistakes
         foreach (var batch in BatchSizes())
         {
             var text = batch.ToString(CultureInfo.InvariantCulture);
-            yield return ($"off by a factor of {text}, the batch size: sum versus mean over the batch?", expected.Map(v => v * batch));
-            yield return ($"off by a factor of {text}, the batch size: sum versus mean over the batch?", expected.Map(v => v / batch));
+            yield return (
+                $"off by a factor of {text}, the batch size: sum versus mean over the batch?",
+                expected.Map(v => v * batch));
+            yield return (
+                $"off by a factor of {text}, the batch size: sum versus mean over the batch?",
+                expected.Map(v => v / batch));
         }
 
         if (key.Kind == AnswerKind.Gradient && key.Of == _problem.Output && key.Element is null)
@@ -461,7 +476,9 @@ public sealed class Mistakes
                 var upstream = _referenceKeys.Gradient(a, c);
                 if (upstream.SameShape(_reference.Value(b.Slot)) || upstream.IsScalar)
                 {
-                    var shaped = upstream.IsScalar && key.Element is null ? Broadcast(upstream, _reference.Value(b.Slot)) : upstream;
+                    var shaped = upstream.IsScalar && key.Element is null
+                        ? Broadcast(upstream, _reference.Value(b.Slot))
+                        : upstream;
                     yield return ($"this is `d{a.Name}/d{c.Name}`, the gradient arriving at `{c.Name}`; multiply it by "
                         + $"the local gradient `d{c.Name}/d{b.Name}`", Element(key, shaped));
                 }
@@ -499,7 +516,8 @@ public sealed class Mistakes
         var batched = _problem.Tape.Steps
             .Select((step, slot) => slot)
             .Where(slot => slot > b.Slot && _problem.Tape.Ancestors(slot)[b.Slot])
-            .Where(slot => _reference.Value(slot) is { Rank: 2, Rows: > 1 } && !_reference.Value(b.Slot).SameShape(_reference.Value(slot)))
+            .Where(slot => _reference.Value(slot) is { Rank: 2, Rows: > 1 }
+                && !_reference.Value(b.Slot).SameShape(_reference.Value(slot)))
             .Take(1)
             .ToList();
         foreach (var slot in batched)
@@ -538,7 +556,8 @@ public sealed class Mistakes
 
             if (Comparison.Matches(expected, Tensor.Vector(sums), key.Tolerance))
             {
-                return "sum over the batch (axis 0): a vector broadcast to every row gets the sum of the rows' gradients";
+                return "sum over the batch (axis 0): "
+                    + "a vector broadcast to every row gets the sum of the rows' gradients";
             }
         }
 

@@ -22,7 +22,8 @@ public sealed class Submission
     public List<Diagnostic> Warnings { get; } = [];
 }
 
-public sealed record ProblemAnswers(string ProblemId, SourcePosition Position, IReadOnlyDictionary<string, SubmittedAnswer> Answers);
+public sealed record ProblemAnswers(
+    string ProblemId, SourcePosition Position, IReadOnlyDictionary<string, SubmittedAnswer> Answers);
 
 /// <summary>One answer as written: a value, blank, or unreadable with the reason.</summary>
 public sealed record SubmittedAnswer(string Key, SourcePosition Position, string Text, Tensor? Value, string? Invalid)
@@ -96,13 +97,15 @@ public static class SubmissionLoader
         submission.Warnings.AddRange(warnings);
         if (map["answers"] is { } answers && answers.Kind != YamlKind.Mapping && !answers.IsNull)
         {
-            return (null, Diagnostic.Error(answers.Position, $"`answers` must map problem ids to answers, got {answers.Describe()}"));
+            return (null, Diagnostic.Error(answers.Position,
+                $"`answers` must map problem ids to answers, got {answers.Describe()}"));
         }
 
         return (submission, null);
     }
 
-    private static Dictionary<string, ProblemAnswers> ReadProblems(YamlNode? node, SourcePosition at, out List<Diagnostic> warnings)
+    private static Dictionary<string, ProblemAnswers> ReadProblems(
+        YamlNode? node, SourcePosition at, out List<Diagnostic> warnings)
     {
         warnings = [];
         var problems = new Dictionary<string, ProblemAnswers>(StringComparer.Ordinal);
@@ -128,7 +131,8 @@ public static class SubmissionLoader
                     if (answers.TryGetValue(canonical, out var earlier))
                     {
                         warnings.Add(Diagnostic.Warning(answerKey.Position,
-                            $"`{canonical}` is answered twice (first at line {earlier.Position.Line}); the last answer counts"));
+                            $"`{canonical}` is answered twice (first at line {earlier.Position.Line}); "
+                            + "the last answer counts"));
                     }
 
                     answers[canonical] = Read(canonical, answerKey.Position, answerValue);
@@ -157,7 +161,8 @@ public static class SubmissionLoader
         var (value, error) = ValueReader.Read(node);
         if (error is not null)
         {
-            return new SubmittedAnswer(key, at, text, null, $"{error.Message} (line {error.Position.Line}, column {error.Position.Column})");
+            return new SubmittedAnswer(key, at, text, null,
+                $"{error.Message} (line {error.Position.Line}, column {error.Position.Column})");
         }
 
         return new SubmittedAnswer(key, at, text, value, null);

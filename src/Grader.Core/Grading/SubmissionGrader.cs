@@ -73,7 +73,9 @@ public static class SubmissionGrader
 
     private static List<AnswerResult> GradeProblem(Solution solution, ProblemAnswers? given)
     {
-        var first = solution.Problem.Keys.Select(key => Judge(solution, key, given?.Answers.GetValueOrDefault(key.Text))).ToList();
+        var first = solution.Problem.Keys
+            .Select(key => Judge(solution, key, given?.Answers.GetValueOrDefault(key.Text)))
+            .ToList();
         if (solution.Failed)
         {
             return first;
@@ -112,7 +114,12 @@ public static class SubmissionGrader
         var got = given.Value!;
         if (solution.Failed)
         {
-            return result with { Verdict = Verdict.Incorrect, Got = got, Hint = "the problem cannot be solved at your inputs; tell your instructor" };
+            return result with
+            {
+                Verdict = Verdict.Incorrect,
+                Got = got,
+                Hint = "the problem cannot be solved at your inputs; tell your instructor",
+            };
         }
 
         if (!got.SameShape(expected))
@@ -155,7 +162,8 @@ public static class SubmissionGrader
         foreach (var answer in given.Answers.Values.Where(a => !asked.Contains(a.Key)))
         {
             var hint = Suggest.Hint(answer.Key, asked);
-            yield return Diagnostic.Warning(answer.Position, $"problem `{compiled.Problem.Id}` does not ask for `{answer.Key}`{hint}");
+            yield return Diagnostic.Warning(answer.Position,
+                $"problem `{compiled.Problem.Id}` does not ask for `{answer.Key}`{hint}");
         }
     }
 
@@ -165,7 +173,8 @@ public static class SubmissionGrader
         foreach (var problem in submission.Problems.Values.Where(p => !ids.Contains(p.ProblemId)))
         {
             var hint = Suggest.Hint(problem.ProblemId, ids);
-            yield return Diagnostic.Warning(problem.Position, $"set `{set.Id}` has no problem `{problem.ProblemId}`{hint}");
+            yield return Diagnostic.Warning(problem.Position,
+                $"set `{set.Id}` has no problem `{problem.ProblemId}`{hint}");
         }
     }
 }

@@ -49,7 +49,8 @@ public sealed partial record AnswerKey(
         var value = gradient.Success ? Match.Empty : ValuePattern().Match(key);
         if (!gradient.Success && !value.Success)
         {
-            return Fail(at, $"`{text}` is not an answer key: write a name such as `q`, or a derivative such as `df/dx`");
+            return Fail(at,
+                $"`{text}` is not an answer key: write a name such as `q`, or a derivative such as `df/dx`");
         }
 
         var match = gradient.Success ? gradient : value;
@@ -73,7 +74,8 @@ public sealed partial record AnswerKey(
 
         if (a.IsInput)
         {
-            return Fail(at, $"`{text}`: `{a.Name}` is an input; a derivative is taken of a node, such as `d{graph.Output.Name}/d{a.Name}`");
+            return Fail(at, $"`{text}`: `{a.Name}` is an input; "
+                + $"a derivative is taken of a node, such as `d{graph.Output.Name}/d{a.Name}`");
         }
 
         if (!b.IsInput && !graph.Tape.Ancestors(a.Slot)[b.Slot])
@@ -105,7 +107,8 @@ public sealed partial record AnswerKey(
         return text.Trim('[', ']').Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
     }
 
-    private static (AnswerKey?, Diagnostic?) Fail(SourcePosition at, string message) => (null, Diagnostic.Error(at, message));
+    private static (AnswerKey?, Diagnostic?) Fail(SourcePosition at, string message) =>
+        (null, Diagnostic.Error(at, message));
 
     /// <summary>The flat index of <see cref="Element"/> in a tensor of this shape, or an explanation.</summary>
     public (int Flat, string? Error) FlatIndex(Tensor shape)
@@ -125,7 +128,8 @@ public sealed partial record AnswerKey(
         {
             if (Element[k] >= shape.Shape[k])
             {
-                return (-1, $"`{Text}`: index {Element[k]} is out of range 0 to {shape.Shape[k] - 1} for a {shape.ShapeText}");
+                return (-1, $"`{Text}`: index {Element[k]} is out of range "
+                    + $"0 to {shape.Shape[k] - 1} for a {shape.ShapeText}");
             }
 
             flat = flat * shape.Shape[k] + Element[k];

@@ -83,9 +83,11 @@ public static class FunctionSplitter
         return expr switch
         {
             NegateExpr negate => new NegateExpr(Leaf(negate.Operand), negate.Start),
-            BinaryExpr binary => new BinaryExpr(binary.Operator, Leaf(binary.Left), Leaf(binary.Right), binary.OperatorStart),
+            BinaryExpr binary =>
+                new BinaryExpr(binary.Operator, Leaf(binary.Left), Leaf(binary.Right), binary.OperatorStart),
             IndexExpr index => new IndexExpr(Leaf(index.Target), index.Indices.Select(Leaf).ToList(), index.End),
-            CallExpr call => new CallExpr(call.Name, call.Arguments.Select(Leaf).ToList(), call.Start, call.Open, call.End),
+            CallExpr call =>
+                new CallExpr(call.Name, call.Arguments.Select(Leaf).ToList(), call.Start, call.Open, call.End),
             _ => expr,
         };
     }

@@ -39,7 +39,8 @@ public static class ProblemCompiler
             try
             {
                 var known = slots.Keys;
-                var slot = builder.Compile(node.Expr, node.Source, node.Name, n => Resolve(n, node, k, slots, order, problem), known);
+                var slot = builder.Compile(
+                    node.Expr, node.Source, node.Name, n => Resolve(n, node, k, slots, order, problem), known);
                 slots[node.Name] = slot;
                 nodes.Add(new GraphNode(node.Name, false, slot, node.Text, node.Position, Uses(node.Expr, slots)));
             }
@@ -113,7 +114,8 @@ public static class ProblemCompiler
         var used = compiled.Tape.Steps.SelectMany(s => s.Args).ToHashSet();
         foreach (var input in compiled.Nodes.Where(n => n.IsInput && !used.Contains(n.Slot)))
         {
-            compiled.Diagnostics.Add(Diagnostic.Warning(input.Position, $"input `{input.Name}` is not used by any node"));
+            compiled.Diagnostics.Add(Diagnostic.Warning(input.Position,
+                $"input `{input.Name}` is not used by any node"));
         }
     }
 
@@ -175,7 +177,9 @@ public static class ProblemCompiler
         }
     }
 
-    /// <summary>Checks what needs the shapes of a forward pass: upstream, gradients of tensors, element indices.</summary>
+    /// <summary>
+    /// Checks what needs the shapes of a forward pass: upstream, gradients of tensors, element indices.
+    /// </summary>
     private static void CheckShapes(CompiledProblem compiled)
     {
         var run = new TapeRun(compiled.Tape);
@@ -195,13 +199,16 @@ public static class ProblemCompiler
         if (problem.Upstream is { } upstream && !upstream.SameShape(output))
         {
             compiled.Diagnostics.Add(Diagnostic.Error(problem.UpstreamPosition!.Value,
-                $"`upstream` is a {upstream.ShapeText}, but the output `{compiled.Output.Name}` is a {output.ShapeText}"));
+                $"`upstream` is a {upstream.ShapeText}, "
+                + $"but the output `{compiled.Output.Name}` is a {output.ShapeText}"));
         }
 
         foreach (var key in compiled.Keys.ToList())
         {
             var numerator = run.Value(key.Of.Slot);
-            if (key.Kind == AnswerKind.Gradient && !numerator.IsScalar && !(key.Of == compiled.Output && problem.Upstream is not null))
+            if (key.Kind == AnswerKind.Gradient
+                && !numerator.IsScalar
+                && !(key.Of == compiled.Output && problem.Upstream is not null))
             {
                 if (problem.Ask is null)
                 {
@@ -209,9 +216,12 @@ public static class ProblemCompiler
                     continue;
                 }
 
-                var fix = key.Of == compiled.Output ? "give `upstream:` for the output" : "ask for the output's gradient";
+                var fix = key.Of == compiled.Output
+                    ? "give `upstream:` for the output"
+                    : "ask for the output's gradient";
                 compiled.Diagnostics.Add(Diagnostic.Error(key.Position,
-                    $"`{key.Text}`: `{key.Of.Name}` is a {numerator.ShapeText}; a derivative needs a scalar numerator ({fix})"));
+                    $"`{key.Text}`: `{key.Of.Name}` is a {numerator.ShapeText}; "
+                    + $"a derivative needs a scalar numerator ({fix})"));
                 continue;
             }
 

@@ -47,7 +47,15 @@ public sealed class TapeBuilder
         }
 
         var text = source.Slice(expr.Start, expr.End).Trim();
-        return Add(new Step { Op = Op.Identity, Args = [result], Name = name, Owner = name, Position = last.Position, Text = text });
+        return Add(new Step
+        {
+            Op = Op.Identity,
+            Args = [result],
+            Name = name,
+            Owner = name,
+            Position = last.Position,
+            Text = text,
+        });
     }
 
     private sealed record Context(ExpressionSource Source, string Owner, Func<NameExpr, int?> Resolve,

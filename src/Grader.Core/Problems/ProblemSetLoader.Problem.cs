@@ -79,7 +79,8 @@ public static partial class ProblemSetLoader
 
         if (node.Kind != YamlKind.Mapping)
         {
-            diagnostics.Add(Diagnostic.Error(node.Position, $"`inputs` must map names to values, got {node.Describe()}"));
+            diagnostics.Add(Diagnostic.Error(node.Position,
+                $"`inputs` must map names to values, got {node.Describe()}"));
             return inputs;
         }
 
@@ -144,7 +145,8 @@ public static partial class ProblemSetLoader
         if (kinds.Count != 1)
         {
             diagnostics.Add(Diagnostic.Error(node.Position,
-                "a variant is one of `{ choose: [1, 2, 5] }`, `{ range: [-5, 5] }` or `{ uniform: [-1, 1], decimals: 2 }`"));
+                "a variant is one of `{ choose: [1, 2, 5] }`, `{ range: [-5, 5] }` "
+                + "or `{ uniform: [-1, 1], decimals: 2 }`"));
             return null;
         }
 
@@ -183,7 +185,8 @@ public static partial class ProblemSetLoader
 
         if (values.Count != 2 || !values.All(v => v.IsScalar) || values[0].ScalarValue > values[1].ScalarValue)
         {
-            diagnostics.Add(Diagnostic.Error(list.Position, $"`{kind}` takes two numbers, low then high: `{kind}: [-5, 5]`"));
+            diagnostics.Add(Diagnostic.Error(list.Position,
+                $"`{kind}` takes two numbers, low then high: `{kind}: [-5, 5]`"));
             return null;
         }
 
@@ -192,7 +195,8 @@ public static partial class ProblemSetLoader
         {
             if (Math.Round(low) != low || Math.Round(high) != high)
             {
-                diagnostics.Add(Diagnostic.Error(list.Position, "`range` takes whole numbers; use `uniform` for fractions"));
+                diagnostics.Add(Diagnostic.Error(list.Position,
+                    "`range` takes whole numbers; use `uniform` for fractions"));
                 return null;
             }
 
@@ -204,7 +208,8 @@ public static partial class ProblemSetLoader
         {
             if (!int.TryParse(d.Value, out decimals) || decimals < 0 || decimals > 12)
             {
-                diagnostics.Add(Diagnostic.Error(d.Position, $"`decimals` must be a whole number from 0 to 12, got {d.Describe()}"));
+                diagnostics.Add(Diagnostic.Error(d.Position,
+                    $"`decimals` must be a whole number from 0 to 12, got {d.Describe()}"));
                 return null;
             }
         }
@@ -212,7 +217,8 @@ public static partial class ProblemSetLoader
         return new Variant(VariantKind.Uniform, [], low, high, decimals);
     }
 
-    private static List<NodeDefinition>? ReadNodes(MappingReader problem, ISet<string> inputs, List<Diagnostic> diagnostics)
+    private static List<NodeDefinition>? ReadNodes(
+        MappingReader problem, ISet<string> inputs, List<Diagnostic> diagnostics)
     {
         var (nodes, function) = (problem["nodes"], problem["function"]);
         if (nodes is not null && function is not null)
@@ -234,14 +240,17 @@ public static partial class ProblemSetLoader
             return null;
         }
 
-        return function is not null ? ReadFunction(function, inputs, diagnostics) : ReadNodeList(nodes!, inputs, diagnostics);
+        return function is not null
+            ? ReadFunction(function, inputs, diagnostics)
+            : ReadNodeList(nodes!, inputs, diagnostics);
     }
 
     private static List<NodeDefinition>? ReadNodeList(YamlNode node, ISet<string> inputs, List<Diagnostic> diagnostics)
     {
         if (node.Kind != YamlKind.Mapping || node.Entries.Count == 0)
         {
-            diagnostics.Add(Diagnostic.Error(node.Position, $"`nodes` must map names to expressions, got {node.Describe()}"));
+            diagnostics.Add(Diagnostic.Error(node.Position,
+                $"`nodes` must map names to expressions, got {node.Describe()}"));
             return null;
         }
 
@@ -255,13 +264,15 @@ public static partial class ProblemSetLoader
 
             if (inputs.Contains(key.Value))
             {
-                diagnostics.Add(Diagnostic.Error(key.Position, $"node `{key.Value}` has the name of an input; choose another name"));
+                diagnostics.Add(Diagnostic.Error(key.Position,
+                    $"node `{key.Value}` has the name of an input; choose another name"));
                 continue;
             }
 
             if (value.Kind != YamlKind.Scalar || value.IsNull)
             {
-                diagnostics.Add(Diagnostic.Error(value.Position, $"node `{key.Value}`: expected an expression, got {value.Describe()}"));
+                diagnostics.Add(Diagnostic.Error(value.Position,
+                    $"node `{key.Value}`: expected an expression, got {value.Describe()}"));
                 continue;
             }
 
@@ -283,7 +294,8 @@ public static partial class ProblemSetLoader
     {
         if (node.Kind != YamlKind.Scalar || node.IsNull)
         {
-            diagnostics.Add(Diagnostic.Error(node.Position, $"`function` must be text such as `f = x * (y + z)`, got {node.Describe()}"));
+            diagnostics.Add(Diagnostic.Error(node.Position,
+                $"`function` must be text such as `f = x * (y + z)`, got {node.Describe()}"));
             return null;
         }
 
@@ -297,7 +309,8 @@ public static partial class ProblemSetLoader
 
         if (inputs.Contains(definition.Name))
         {
-            diagnostics.Add(Diagnostic.Error(definition.NamePosition, $"the function `{definition.Name}` has the name of an input"));
+            diagnostics.Add(Diagnostic.Error(definition.NamePosition,
+                $"the function `{definition.Name}` has the name of an input"));
             return null;
         }
 
@@ -305,8 +318,10 @@ public static partial class ProblemSetLoader
         var steps = FunctionSplitter.Split(definition.Name, definition.Expr!, source, taken);
         if (steps.Count > FunctionSplitter.MaxSteps)
         {
-            diagnostics.Add(Diagnostic.Error(node.ContentPosition, $"the function splits into {steps.Count} steps, more than "
-                + $"{FunctionSplitter.MaxSteps} a student can answer; give a long expression as one of `nodes:` instead"));
+            diagnostics.Add(Diagnostic.Error(node.ContentPosition,
+                $"the function splits into {steps.Count} steps, more than "
+                + $"{FunctionSplitter.MaxSteps} a student can answer; "
+                + "give a long expression as one of `nodes:` instead"));
             return null;
         }
 
@@ -317,7 +332,8 @@ public static partial class ProblemSetLoader
     {
         if (node.Kind != YamlKind.Sequence || node.Items.Count == 0)
         {
-            diagnostics.Add(Diagnostic.Error(node.Position, $"`ask` must be a non-empty list of answer keys, got {node.Describe()}"));
+            diagnostics.Add(Diagnostic.Error(node.Position,
+                $"`ask` must be a non-empty list of answer keys, got {node.Describe()}"));
             return null;
         }
 
@@ -330,7 +346,8 @@ public static partial class ProblemSetLoader
                 continue;
             }
 
-            var map = MappingReader.Open(item, "an answer key such as `df/dx` or `{ key: df/dx, points: 2 }`", diagnostics, AskKeys);
+            var map = MappingReader.Open(
+                item, "an answer key such as `df/dx` or `{ key: df/dx, points: 2 }`", diagnostics, AskKeys);
             if (map is null)
             {
                 continue;

@@ -18,7 +18,10 @@ public static partial class ProblemSetLoader
     private static readonly string[] SetKeys = ["set", "title", "tolerance", "points", "carry_forward", "problems"];
 
     private static readonly string[] ProblemKeys =
-        ["id", "title", "description", "nodes", "function", "inputs", "ask", "points", "tolerance", "upstream", "carry_forward"];
+        [
+            "id", "title", "description", "nodes", "function", "inputs", "ask",
+            "points", "tolerance", "upstream", "carry_forward",
+        ];
 
     private static readonly string[] ToleranceKeys = ["rel", "abs", "sigfigs", "decimals"];
 
@@ -41,7 +44,8 @@ public static partial class ProblemSetLoader
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
         {
-            return (null, [Diagnostic.Error(new SourcePosition(path, 1, 1), $"cannot read the file: {failure.Message}")]);
+            return (null,
+                [Diagnostic.Error(new SourcePosition(path, 1, 1), $"cannot read the file: {failure.Message}")]);
         }
 
         return Load(text, path);
@@ -58,7 +62,8 @@ public static partial class ProblemSetLoader
 
         if (root is null)
         {
-            return (null, [Diagnostic.Error(new SourcePosition(file, 1, 1), "empty file: expected a problem set with `set:` and `problems:`")]);
+            return (null, [Diagnostic.Error(new SourcePosition(file, 1, 1),
+                "empty file: expected a problem set with `set:` and `problems:`")]);
         }
 
         var set = ReadSet(root, file, diagnostics);
@@ -68,14 +73,17 @@ public static partial class ProblemSetLoader
 
     private static ProblemSet? ReadSet(YamlNode root, string file, List<Diagnostic> diagnostics)
     {
-        var map = MappingReader.Open(root, "a problem set (a mapping with `set:` and `problems:`)", diagnostics, SetKeys);
+        var map = MappingReader.Open(
+            root, "a problem set (a mapping with `set:` and `problems:`)", diagnostics, SetKeys);
         if (map is null)
         {
             return null;
         }
 
         var id = ReadId(map, "set", "the problem set", diagnostics);
-        var tolerance = map["tolerance"] is { } t ? ReadTolerance(t, diagnostics) ?? Tolerance.Default : Tolerance.Default;
+        var tolerance = map["tolerance"] is { } t
+            ? ReadTolerance(t, diagnostics) ?? Tolerance.Default
+            : Tolerance.Default;
         var points = map["points"] is { } p ? ReadPoints(p, diagnostics) : 1;
         var carry = map["carry_forward"] is { } c && ReadBool(c, diagnostics);
 
@@ -86,7 +94,8 @@ public static partial class ProblemSetLoader
         }
         else if (list.Kind != YamlKind.Sequence || list.Items.Count == 0)
         {
-            diagnostics.Add(Diagnostic.Error(list.Position, $"`problems` must be a non-empty list, got {list.Describe()}"));
+            diagnostics.Add(Diagnostic.Error(list.Position,
+                $"`problems` must be a non-empty list, got {list.Describe()}"));
         }
         else
         {
@@ -101,7 +110,8 @@ public static partial class ProblemSetLoader
 
                 if (seen.TryGetValue(problem.Id, out var first))
                 {
-                    diagnostics.Add(Diagnostic.Error(problem.Position, $"duplicate problem id `{problem.Id}` (first at line {first.Line})"));
+                    diagnostics.Add(Diagnostic.Error(problem.Position,
+                        $"duplicate problem id `{problem.Id}` (first at line {first.Line})"));
                     continue;
                 }
 
@@ -132,7 +142,8 @@ public static partial class ProblemSetLoader
         if (node.Kind != YamlKind.Scalar || !IdPattern().IsMatch(node.Value))
         {
             diagnostics.Add(Diagnostic.Error(node.Position,
-                $"invalid id {node.Describe()}: use lower case letters, digits, `-` and `_`, starting with a letter or digit"));
+                $"invalid id {node.Describe()}: use lower case letters, digits, `-` and `_`, "
+                + "starting with a letter or digit"));
             return null;
         }
 
@@ -173,7 +184,8 @@ public static partial class ProblemSetLoader
             && double.IsFinite(points) && points >= 0;
         if (!ok)
         {
-            diagnostics.Add(Diagnostic.Error(node.Position, $"points must be a number of 0 or more, got {node.Describe()}"));
+            diagnostics.Add(Diagnostic.Error(node.Position,
+                $"points must be a number of 0 or more, got {node.Describe()}"));
             return 1;
         }
 
@@ -182,7 +194,8 @@ public static partial class ProblemSetLoader
 
     public static Tolerance? ReadTolerance(YamlNode node, List<Diagnostic> diagnostics)
     {
-        var map = MappingReader.Open(node, "a tolerance such as `{ rel: 1e-3, abs: 1e-9 }`, `{ sigfigs: 3 }` or `{ decimals: 2 }`",
+        var map = MappingReader.Open(node,
+            "a tolerance such as `{ rel: 1e-3, abs: 1e-9 }`, `{ sigfigs: 3 }` or `{ decimals: 2 }`",
             diagnostics, ToleranceKeys);
         if (map is null)
         {
@@ -200,7 +213,8 @@ public static partial class ProblemSetLoader
                 && value.Kind == YamlKind.Scalar && number >= 0 && number <= max;
             if (!ok)
             {
-                diagnostics.Add(Diagnostic.Error(value.Position, $"`{key}` must be a number from 0 to {max}, got {value.Describe()}"));
+                diagnostics.Add(Diagnostic.Error(value.Position,
+                    $"`{key}` must be a number from 0 to {max}, got {value.Describe()}"));
                 return null;
             }
 
@@ -212,7 +226,8 @@ public static partial class ProblemSetLoader
             var number = Number(key, 15);
             if (number is { } n && (n != Math.Round(n) || n < min))
             {
-                diagnostics.Add(Diagnostic.Error(map[key]!.Position, $"`{key}` must be a whole number from {min} to 15"));
+                diagnostics.Add(Diagnostic.Error(map[key]!.Position,
+                    $"`{key}` must be a whole number from {min} to 15"));
                 return null;
             }
 
@@ -226,13 +241,15 @@ public static partial class ProblemSetLoader
         var floor = abs ?? Tolerance.DefaultFloor;
         if (sigfigs is not null && (decimals is not null || rel is not null))
         {
-            diagnostics.Add(Diagnostic.Error(node.Position, "a tolerance uses one rule: `sigfigs`, `decimals`, or `rel`/`abs`"));
+            diagnostics.Add(Diagnostic.Error(node.Position,
+                "a tolerance uses one rule: `sigfigs`, `decimals`, or `rel`/`abs`"));
             return null;
         }
 
         if (decimals is not null && rel is not null)
         {
-            diagnostics.Add(Diagnostic.Error(node.Position, "a tolerance uses one rule: `sigfigs`, `decimals`, or `rel`/`abs`"));
+            diagnostics.Add(Diagnostic.Error(node.Position,
+                "a tolerance uses one rule: `sigfigs`, `decimals`, or `rel`/`abs`"));
             return null;
         }
 
@@ -251,7 +268,8 @@ public static partial class ProblemSetLoader
             // A rule that was given but invalid has been reported already.
             if (!ToleranceKeys.Any(map.Has))
             {
-                diagnostics.Add(Diagnostic.Error(node.Position, "an empty tolerance: give `rel`, `abs`, `sigfigs` or `decimals`"));
+                diagnostics.Add(Diagnostic.Error(node.Position,
+                    "an empty tolerance: give `rel`, `abs`, `sigfigs` or `decimals`"));
             }
 
             return null;

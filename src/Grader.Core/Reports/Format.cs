@@ -42,5 +42,6 @@ public static class Format
     public static string Inline(double value) => Numbers.Short(value);
 
     /// <summary>Escapes the characters that break a Markdown table cell.</summary>
-    public static string MarkdownCell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ");
+    public static string MarkdownCell(string text) =>
+        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ");
 }

@@ -16,7 +16,13 @@ public static class GradeExports
     /// </summary>
     public static string JUnit(string setId, IReadOnlyList<SubmissionResult> results, GradeReportOptions options)
     {
-        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
+        var settings = new XmlWriterSettings
+        {
+            Indent = true,
+            IndentChars = "  ",
+            Encoding = new UTF8Encoding(false),
+            NewLineChars = "\n",
+        };
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, settings))
         {
@@ -35,17 +41,20 @@ public static class GradeExports
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static int TestCount(SubmissionResult result) => result.Status == SubmissionStatus.Error ? 1 : result.Answers.Count;
+    private static int TestCount(SubmissionResult result) =>
+        result.Status == SubmissionStatus.Error ? 1 : result.Answers.Count;
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static void WriteSuite(XmlWriter xml, string setId, int id, SubmissionResult result, GradeReportOptions options)
+    private static void WriteSuite(
+        XmlWriter xml, string setId, int id, SubmissionResult result, GradeReportOptions options)
     {
         xml.WriteStartElement("testsuite");
         xml.WriteAttributeString("name", result.Student);
         xml.WriteAttributeString("package", setId);
         xml.WriteAttributeString("id", Count(id));
-        xml.WriteAttributeString("timestamp", options.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("timestamp", options.Timestamp.UtcDateTime.ToString(
+            "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
         xml.WriteAttributeString("hostname", "localhost");
         xml.WriteAttributeString("tests", Count(TestCount(result)));
         xml.WriteAttributeString("failures", Count(result.Answers.Count(a => a.Verdict != Verdict.Correct)));
@@ -155,7 +164,12 @@ public static class GradeExports
                 row.Add(GradeReport.Score(score));
             }
 
-            row.AddRange([GradeReport.Score(result.Score), GradeReport.Score(result.MaxScore), Numbers.Percent(result.Percent)]);
+            row.AddRange(
+            [
+                GradeReport.Score(result.Score),
+                GradeReport.Score(result.MaxScore),
+                Numbers.Percent(result.Percent),
+            ]);
             Row(text, row);
         }
 
@@ -186,7 +200,9 @@ public static class GradeExports
         w.WriteStartObject();
         w.Number("score", result.Score);
         w.Number("max_score", result.MaxScore);
-        var output = result.Error is { } error ? $"Your submission could not be read: {error}" : $"Score: {GradeReport.Summary(result)}";
+        var output = result.Error is { } error
+            ? $"Your submission could not be read: {error}"
+            : $"Score: {GradeReport.Summary(result)}";
         w.WriteString("output", output);
         w.WriteString("visibility", "visible");
         w.WriteString("stdout_visibility", "hidden");
@@ -198,7 +214,8 @@ public static class GradeExports
             w.Number("score", answer.Points);
             w.Number("max_score", answer.MaxPoints);
             w.WriteString("status", answer.Verdict == Verdict.Correct ? "passed" : "failed");
-            w.WriteString("output", answer.Verdict == Verdict.Correct ? GradeReport.Note(answer) : Describe(answer, options));
+            w.WriteString("output",
+                answer.Verdict == Verdict.Correct ? GradeReport.Note(answer) : Describe(answer, options));
             w.WriteString("visibility", "visible");
             w.WriteEndObject();
         }

@@ -31,7 +31,9 @@ public static class GradeReport
     public static string Summary(SubmissionResult result) =>
         $"{Score(result.Score)}/{Score(result.MaxScore)} ({Numbers.Percent(result.Percent)} %)";
 
-    /// <summary>A one-line account of the error: absolute and relative, at the worst element; empty when exact.</summary>
+    /// <summary>
+    /// A one-line account of the error: absolute and relative, at the worst element; empty when exact.
+    /// </summary>
     public static string Error(AnswerResult answer)
     {
         // An error at the rounding of double arithmetic (-1.5 * 0.3 against -0.45) reads as exact.
@@ -114,7 +116,10 @@ public static class GradeReport
             return;
         }
 
-        text.Append(Summary(result)).Append("  ").Append(pass ? colour.Green("pass") : colour.Red("below the pass mark")).Append('\n');
+        text.Append(Summary(result))
+            .Append("  ")
+            .Append(pass ? colour.Green("pass") : colour.Red("below the pass mark"))
+            .Append('\n');
         foreach (var warning in result.Warnings.Concat(result.Failures))
         {
             text.Append("  ").Append(colour.Yellow(warning.ToString())).Append('\n');
@@ -141,7 +146,8 @@ public static class GradeReport
         }
     }
 
-    private static string AnswerTable(List<AnswerResult> answers, GradeReportOptions options, bool tolerance, Colour colour)
+    private static string AnswerTable(
+        List<AnswerResult> answers, GradeReportOptions options, bool tolerance, Colour colour)
     {
         var headers = new List<string> { "answer", "verdict", "got" };
         if (options.Reveal)
@@ -158,7 +164,10 @@ public static class GradeReport
         var table = new TextTable(headers.ToArray());
         foreach (var answer in answers)
         {
-            var row = new List<string> { answer.Key, Verdict(answer.Verdict), answer.Got is null ? "" : Format.Grid(answer.Got) };
+            var row = new List<string>
+            {
+                answer.Key, Verdict(answer.Verdict), answer.Got is null ? "" : Format.Grid(answer.Got),
+            };
             if (options.Reveal)
             {
                 row.AddRange([Format.Grid(answer.Expected), Accepted(answer)]);
@@ -287,13 +296,17 @@ public static class GradeReport
         var text = new StringBuilder();
         var passing = results.Count(r => r.Passes(options.PassMark));
         text.Append($"# Grades for `{setId}`\n\n");
-        text.Append($"{results.Count} submissions, {passing} at or above the pass mark of {Numbers.Percent(options.PassMark)} %.\n\n");
+        text.Append($"{results.Count} submissions, {passing} at or above the pass mark of "
+            + $"{Numbers.Percent(options.PassMark)} %.\n\n");
         text.Append("| student | file | score | percent | result |\n| --- | --- | ---: | ---: | --- |\n");
         foreach (var result in results)
         {
-            var outcome = result.Status == SubmissionStatus.Error ? ":x: error" : result.Passes(options.PassMark) ? ":white_check_mark: pass" : ":x: below";
+            var outcome = result.Status == SubmissionStatus.Error ? ":x: error"
+                : result.Passes(options.PassMark) ? ":white_check_mark: pass"
+                : ":x: below";
             text.Append($"| {Format.MarkdownCell(result.Student)} | `{Format.MarkdownCell(result.File)}` | ")
-                .Append($"{Score(result.Score)}/{Score(result.MaxScore)} | {Numbers.Percent(result.Percent)} % | {outcome} |\n");
+                .Append($"{Score(result.Score)}/{Score(result.MaxScore)} | "
+                    + $"{Numbers.Percent(result.Percent)} % | {outcome} |\n");
         }
 
         foreach (var result in results)
@@ -311,11 +324,13 @@ public static class GradeReport
                 continue;
             }
 
-            text.Append("| problem | answer | verdict | got | error | note |\n| --- | --- | --- | ---: | --- | --- |\n");
+            text.Append("| problem | answer | verdict | got | error | note |\n"
+                + "| --- | --- | --- | ---: | --- | --- |\n");
             foreach (var answer in wrong)
             {
                 var got = answer.Got is null ? "" : Format.Inline(answer.Got);
-                text.Append($"| {answer.Problem} | `{answer.Key}` | {Verdict(answer.Verdict)} | {Format.MarkdownCell(got)} | ")
+                text.Append($"| {answer.Problem} | `{answer.Key}` | {Verdict(answer.Verdict)} | "
+                        + $"{Format.MarkdownCell(got)} | ")
                     .Append($"{Error(answer)} | {Format.MarkdownCell(Note(answer))} |\n");
             }
         }

@@ -119,7 +119,8 @@ public static class GraphRenderer
         $"{node.Name} = {Format.Inline(solution.Values[node.Name])}";
 
     private static string GradientText(Solution solution, GraphNode node) =>
-        $"d{solution.Problem.Output.Name}/d{node.Name} = {(solution.GradientAt(node) is { } g ? Format.Inline(g) : "-")}";
+        $"d{solution.Problem.Output.Name}/d{node.Name} = "
+            + $"{(solution.GradientAt(node) is { } g ? Format.Inline(g) : "-")}";
 
     private static string DotTitle(Solution solution, Rows shown)
     {

@@ -111,7 +111,8 @@ public static class SolveReport
         return text.ToString();
     }
 
-    public static string Json(ProblemSet set, IReadOnlyList<Solution> solutions, string? student) => JsonOutput.Write(w =>
+    public static string Json(
+        ProblemSet set, IReadOnlyList<Solution> solutions, string? student) => JsonOutput.Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("set", set.Id);

@@ -48,7 +48,11 @@ public static partial class TemplateWriter
             text.Append("  #   inputs: ").AppendJoin(", ", inputs).Append('\n');
             if (problem.Upstream is { } upstream)
             {
-                text.Append("  #   upstream gradient at ").Append(compiled.Output.Name).Append(": ").Append(Format.Inline(upstream)).Append('\n');
+                text.Append("  #   upstream gradient at ")
+                    .Append(compiled.Output.Name)
+                    .Append(": ")
+                    .Append(Format.Inline(upstream))
+                    .Append('\n');
             }
 
             text.Append("  ").Append(problem.Id).Append(":\n");

@@ -22,7 +22,8 @@ public static class VerifyReport
     public static bool AllOk(IEnumerable<VerifiedSet> sets) =>
         sets.SelectMany(s => s.Problems).All(p => p.Status == CheckStatus.Ok);
 
-    public static int WarningCount(IEnumerable<VerifiedSet> sets) => sets.SelectMany(s => s.Problems).Sum(p => p.Warnings.Count);
+    public static int WarningCount(IEnumerable<VerifiedSet> sets) =>
+        sets.SelectMany(s => s.Problems).Sum(p => p.Warnings.Count);
 
     public static string Text(IReadOnlyList<VerifiedSet> sets)
     {
@@ -31,8 +32,12 @@ public static class VerifyReport
         {
             var problems = set.Problems;
             var bad = problems.Count(p => p.Status != CheckStatus.Ok);
-            text.Append(set.File).Append(": ").Append(problems.Count).Append(problems.Count == 1 ? " problem, " : " problems, ");
-            text.Append(bad == 0 ? "every gradient agrees with finite differences" : $"{bad} with findings").Append('\n');
+            text.Append(set.File)
+                .Append(": ")
+                .Append(problems.Count)
+                .Append(problems.Count == 1 ? " problem, " : " problems, ");
+            text.Append(bad == 0 ? "every gradient agrees with finite differences" : $"{bad} with findings")
+                .Append('\n');
             foreach (var verification in problems)
             {
                 var problem = verification.Check;
@@ -49,10 +54,13 @@ public static class VerifyReport
                     continue;
                 }
 
-                var table = new TextTable("gradient", "backprop", "numeric", "rel error", "verdict").AlignRight(1, 2, 3);
+                var table = new TextTable("gradient", "backprop", "numeric", "rel error", "verdict")
+                    .AlignRight(1, 2, 3);
                 foreach (var check in problem.Checks)
                 {
-                    var verdict = check.Message is null ? Status(check.Status) : $"{Status(check.Status)}: {check.Message}";
+                    var verdict = check.Message is null
+                        ? Status(check.Status)
+                        : $"{Status(check.Status)}: {check.Message}";
                     table.Add(check.Key, Numbers.Short(check.Backprop), Numbers.Short(check.Numeric),
                         check.RelError.ToString("0.0e+0", System.Globalization.CultureInfo.InvariantCulture), verdict);
                 }
@@ -75,7 +83,9 @@ public static class VerifyReport
 
         var findings = verification.Findings;
         text.Append($"  variants: {verification.VariantsChecked} checked");
-        text.Append(findings.Count == 0 ? ", all ok\n" : $", {findings.Count} with findings; narrow the inputs to avoid them:\n");
+        text.Append(findings.Count == 0
+            ? ", all ok\n"
+            : $", {findings.Count} with findings; narrow the inputs to avoid them:\n");
         foreach (var finding in findings.Take(ShownFindings))
         {
             text.Append($"    {finding.Inputs}: {Status(finding.Status)}: {finding.Message}\n");

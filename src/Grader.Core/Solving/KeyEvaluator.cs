@@ -13,7 +13,9 @@ public sealed class KeyEvaluator(CompiledProblem problem, TapeRun run)
 {
     private readonly Dictionary<int, Dictionary<int, Tensor>> _passes = [];
 
-    /// <summary>Gradients that replace what arrives at a step during backward passes (a student's own answers).</summary>
+    /// <summary>
+    /// Gradients that replace what arrives at a step during backward passes (a student's own answers).
+    /// </summary>
     public Tensor?[]? GradientOverrides { get; init; }
 
     public Tensor? OutputSeed()

@@ -15,7 +15,10 @@ public sealed class Solution
 
     public IReadOnlyDictionary<string, Tensor> Values { get; init; } = new Dictionary<string, Tensor>();
 
-    /// <summary>The gradient of the output at every input and node; null when the output is not scalar and no upstream is given.</summary>
+    /// <summary>
+    /// The gradient of the output at every input and node;
+    /// null when the output is not scalar and no upstream is given.
+    /// </summary>
     public IReadOnlyDictionary<string, Tensor>? Gradients { get; init; }
 
     public IReadOnlyList<Answer> Answers
@@ -37,7 +40,9 @@ public sealed class Solution
 
     public Answer? Find(string key) => _byKey.GetValueOrDefault(key);
 
-    /// <summary>The output's gradient at a node; null without gradients, or for an input used only as an index.</summary>
+    /// <summary>
+    /// The output's gradient at a node; null without gradients, or for an input used only as an index.
+    /// </summary>
     public Tensor? GradientAt(GraphNode node)
     {
         if (Gradients is null || (node.IsInput && ProblemCompiler.IsIndexOnly(Problem, node)))
@@ -86,7 +91,14 @@ public static class Solver
         var notFinite = infinite is null ? null : Diagnostic.Error(infinite.Key.Position,
             $"problem `{problem.Problem.Id}`: `{infinite.Key.Text}` is not finite at these inputs "
             + $"({Values.Numbers.Short(infinite.Value.Data.First(v => !double.IsFinite(v)))}); choose other inputs");
-        return new Solution { Problem = problem, Values = values, Gradients = gradients, Answers = answers, Failure = notFinite };
+        return new Solution
+        {
+            Problem = problem,
+            Values = values,
+            Gradients = gradients,
+            Answers = answers,
+            Failure = notFinite,
+        };
     }
 
     public static Diagnostic Describe(CompiledProblem problem, StepFailure failure)

@@ -54,7 +54,8 @@ public enum BinaryOperator
     Power,
 }
 
-public sealed class BinaryExpr(BinaryOperator op, Expr left, Expr right, int operatorStart, int? start = null, int? end = null)
+public sealed class BinaryExpr(
+    BinaryOperator op, Expr left, Expr right, int operatorStart, int? start = null, int? end = null)
     : Expr(start ?? left.Start, end ?? right.End)
 {
     public BinaryOperator Operator { get; } = op;
@@ -67,7 +68,8 @@ public sealed class BinaryExpr(BinaryOperator op, Expr left, Expr right, int ope
 
     public override IReadOnlyList<Expr> Children => [Left, Right];
 
-    public override Expr Spanning(int start, int end) => new BinaryExpr(Operator, Left, Right, OperatorStart, start, end);
+    public override Expr Spanning(int start, int end) =>
+        new BinaryExpr(Operator, Left, Right, OperatorStart, start, end);
 }
 
 public sealed class CallExpr(string name, IReadOnlyList<Expr> arguments, int start, int open, int end)

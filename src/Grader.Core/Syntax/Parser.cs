@@ -192,7 +192,9 @@ public sealed class Parser
                 return new NumberExpr(token.Number, token.Start, token.End);
             case TokenKind.Name:
                 Take();
-                return Peek.Kind == TokenKind.LeftParen ? ParseCall(token) : new NameExpr(token.Text, token.Start, token.End);
+                return Peek.Kind == TokenKind.LeftParen
+                    ? ParseCall(token)
+                    : new NameExpr(token.Text, token.Start, token.End);
             case TokenKind.LeftParen:
                 Take();
                 Enter(token);

@@ -67,7 +67,8 @@ public sealed partial class TapeRun
         var (a, b, y) = (V(step.Args[0]), V(step.Args[1]), V(i));
         var ga = Wants(step.Args[0]);
         var gb = Wants(step.Args[1]);
-        var (va, vb, vy) = (new Broadcast(a.Shape, y.Shape), new Broadcast(b.Shape, y.Shape), new Broadcast(y.Shape, y.Shape));
+        var (va, vb, vy) = (
+            new Broadcast(a.Shape, y.Shape), new Broadcast(b.Shape, y.Shape), new Broadcast(y.Shape, y.Shape));
         for (var r = 0; r < vy.Rows; r++)
         {
             for (var c = 0; c < vy.Columns; c++)
@@ -139,7 +140,9 @@ public sealed partial class TapeRun
         }
     }
 
-    /// <summary>For Y = A B: dA = dY Bᵀ and dB = Aᵀ dY, with vectors read as a row (left) or column (right).</summary>
+    /// <summary>
+    /// For Y = A B: dA = dY Bᵀ and dB = Aᵀ dY, with vectors read as a row (left) or column (right).
+    /// </summary>
     private void BackMatMul(Step step, Tensor g)
     {
         var (a, b) = (V(step.Args[0]), V(step.Args[1]));

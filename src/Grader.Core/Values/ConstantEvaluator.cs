@@ -20,7 +20,8 @@ public static class ConstantEvaluator
             return null;
         }
 
-        var message = $"unknown name `{name.Name}`: a value is a number or a constant expression such as `1/4` or `e^-1`";
+        var message = $"unknown name `{name.Name}`: "
+            + "a value is a number or a constant expression such as `1/4` or `e^-1`";
         throw new DiagnosticException(Diagnostic.Error(source.PositionOf(name.Start), message));
     }
 
@@ -34,7 +35,9 @@ public static class ConstantEvaluator
 
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain))
         {
-            return double.IsFinite(plain) ? (plain, null) : (plain, Diagnostic.Error(source.Start, $"`{text}` is not a finite number"));
+            return double.IsFinite(plain)
+                ? (plain, null)
+                : (plain, Diagnostic.Error(source.Start, $"`{text}` is not a finite number"));
         }
 
         var parsed = Parser.Parse(source);

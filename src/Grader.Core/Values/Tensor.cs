@@ -199,7 +199,9 @@ public static class Numbers
         return value.ToString("R", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Six significant figures (or <paramref name="figures"/>), no trailing noise: 0.235004, 6, -1.5e-7.</summary>
+    /// <summary>
+    /// Six significant figures (or <paramref name="figures"/>), no trailing noise: 0.235004, 6, -1.5e-7.
+    /// </summary>
     public static string Short(double value) => Short(value, 6);
 
     public static string Short(double value, int figures)

@@ -50,7 +50,8 @@ public sealed class MappingReader
 
     public YamlNode? this[string key] => _entries.TryGetValue(key, out var entry) ? entry.Value : null;
 
-    public SourcePosition? KeyPosition(string key) => _entries.TryGetValue(key, out var entry) ? entry.Key.Position : null;
+    public SourcePosition? KeyPosition(string key) =>
+        _entries.TryGetValue(key, out var entry) ? entry.Key.Position : null;
 
     public bool Has(string key) => _entries.ContainsKey(key);
 }

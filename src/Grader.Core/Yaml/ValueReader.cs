@@ -50,7 +50,8 @@ public static class ValueReader
             if (item.Kind != YamlKind.Scalar)
             {
                 var what = item.Kind == YamlKind.Sequence ? "a list" : "a mapping";
-                return (null, Diagnostic.Error(item.Position, $"ragged list: element {k} is {what}, element 0 is a number"));
+                return (null, Diagnostic.Error(item.Position,
+                    $"ragged list: element {k} is {what}, element 0 is a number"));
             }
 
             var (value, error) = Scalar(item);
@@ -74,12 +75,14 @@ public static class ValueReader
             var row = node.Items[r];
             if (row.Kind != YamlKind.Sequence)
             {
-                return (null, Diagnostic.Error(row.Position, $"ragged matrix: row {r} is {row.Describe()}, row 0 is a list"));
+                return (null, Diagnostic.Error(row.Position,
+                    $"ragged matrix: row {r} is {row.Describe()}, row 0 is a list"));
             }
 
             if (row.Items.Any(i => i.Kind == YamlKind.Sequence))
             {
-                return (null, Diagnostic.Error(row.Position, "only vectors and matrices are supported: lists nest two deep at most"));
+                return (null, Diagnostic.Error(row.Position,
+                    "only vectors and matrices are supported: lists nest two deep at most"));
             }
 
             var (vector, error) = Vector(row);
@@ -90,7 +93,8 @@ public static class ValueReader
 
             if (vector!.Count != columns)
             {
-                return (null, Diagnostic.Error(row.Position, $"ragged matrix: row {r} has {Words.Count(vector.Count, "element")}, row 0 has {columns}"));
+                return (null, Diagnostic.Error(row.Position,
+                    $"ragged matrix: row {r} has {Words.Count(vector.Count, "element")}, row 0 has {columns}"));
             }
 
             rows.Add(vector.Data);
