@@ -38,11 +38,13 @@ public static class BatchGrader
     /// <summary>
     /// The YAML files in a folder and its subfolders. A linked folder is not entered,
     /// so a link that points back up the tree cannot make the search endless;
-    /// a linked file is read like any other.
+    /// a linked file is read like any other. Hidden files and folders (`.github/`,
+    /// an editor's `.#alice.yaml`) are no submissions and are passed over, as the
+    /// default enumeration options do.
     /// </summary>
     private static FileSystemEnumerable<string> YamlFilesBelow(string folder)
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 };
+        var options = new EnumerationOptions { RecurseSubdirectories = true };
         FileSystemEnumerable<string>.FindTransform path = (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath();
         return new FileSystemEnumerable<string>(folder, path, options)
         {

@@ -49,6 +49,20 @@ public sealed class BatchGraderTests : IDisposable
     }
 
     [Fact]
+    public void HiddenFilesAndFoldersAreNoSubmissions()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, ".github", "workflows"));
+        File.WriteAllText(Path.Combine(_folder, ".github", "workflows", "ci.yml"), "on: push\n");
+        File.WriteAllText(Path.Combine(_folder, ".#b-alice.yaml"), "answers: {}\n");
+
+        var (files, errors) = BatchGrader.Expand([_folder]);
+
+        Assert.Empty(errors);
+        Assert.Equal(["a-broken.yaml", "b-alice.yaml", "c-list.yaml", "late/bob.yml"],
+            files.Select(f => Path.GetRelativePath(_folder, f).Replace('\\', '/')));
+    }
+
+    [Fact]
     public void BrokenFilesScoreZeroAndTheOthersAreGraded()
     {
         var (files, _) = BatchGrader.Expand([_folder]);
